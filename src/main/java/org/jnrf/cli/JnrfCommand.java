@@ -1,0 +1,24 @@
+package org.jnrf.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code ./jnrf} launcher: one picocli subcommand per job. */
+@Command(name = "jnrf", mixinStandardHelpOptions = true, version = "jnrf-uima 0.1.0",
+        description = "Joint medication entity and relation extraction (JNRF) for UIMA, uimaFIT and cTAKES.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class JnrfCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new JnrfCommand()).execute(args));
+    }
+}
