@@ -1,5 +1,6 @@
 package org.jnrf.ctakes;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -43,8 +44,18 @@ public final class CtakesTypeWriter {
      * @return the number of cTAKES annotations and relations added
      */
     public int write(JCas jcas) {
+        return write(jcas, JCasUtil.select(jcas, Entity.class), JCasUtil.select(jcas, EntityRelation.class));
+    }
+
+    /**
+     * Adds the cTAKES view of the given entities and of those relations whose both arguments are among them (an
+     * annotator mirrors only what it added, leaving gold or earlier annotations alone).
+     *
+     * @return the number of cTAKES annotations and relations added
+     */
+    public int write(JCas jcas, Collection<Entity> entities, Collection<EntityRelation> relations) {
         Map<Entity, IdentifiedAnnotation> mirrored = new HashMap<>();
-        for (Entity entity : JCasUtil.select(jcas, Entity.class)) {
+        for (Entity entity : entities) {
             IdentifiedAnnotation mention = categories.create(jcas, entity);
             if (mention != null) {
                 mention.setConfidence((float) entity.getConfidence());
@@ -54,11 +65,11 @@ public final class CtakesTypeWriter {
         }
         int added = mirrored.size();
         // Highest confidence first, so a Drug's single-valued modifier feature gets the most likely modifier.
-        List<EntityRelation> relations = JCasUtil.select(jcas, EntityRelation.class).stream()
+        List<EntityRelation> byConfidence = relations.stream()
                 .sorted(Comparator.comparingDouble(EntityRelation::getConfidence).reversed()
                         .thenComparingInt(EntityRelation::getBegin))
                 .toList();
-        for (EntityRelation relation : relations) {
+        for (EntityRelation relation : byConfidence) {
             IdentifiedAnnotation modifier = mirrored.get(relation.getArg1());
             IdentifiedAnnotation anchor = mirrored.get(relation.getArg2());
             if (modifier == null || anchor == null) {
