@@ -20,12 +20,11 @@ import picocli.CommandLine.Option;
 
 /** {@code jnrf evaluate}: n2c2 2018 Track 2 scores of a prediction folder against a gold folder. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {
-                "Scores predicted BRAT .ann files against gold ones like the official n2c2 2018 Track 2 script:",
-                "strict and lenient precision, recall and F1 of entities and relations, per type, micro and macro.",
-                "Files are paired by name; a gold file without prediction counts as an empty prediction."},
+        description = "Scores predicted BRAT .ann files against gold ones like the official n2c2 2018 Track 2 script: "
+                + "strict and lenient precision, recall and F1 of entities and relations, per type, micro and macro. "
+                + "Files are paired by name; a gold file without prediction counts as an empty prediction.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:scores printed", "1:a file could not be read or is malformed", "2:invalid arguments"})
+        exitCodeList = {"0:scores printed", "1:a file is unreadable or malformed, or the gold folder has no .ann file", "2:invalid arguments"})
 public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
