@@ -1,0 +1,134 @@
+package org.jnrf.corpus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.uima.UimaContext;
+import org.apache.uima.analysis_engine.AnalysisEngineDescription;
+import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
+import org.apache.uima.fit.component.JCasAnnotator_ImplBase;
+import org.apache.uima.fit.descriptor.ConfigurationParameter;
+import org.apache.uima.fit.descriptor.ResourceMetaData;
+import org.apache.uima.fit.descriptor.TypeCapability;
+import org.apache.uima.fit.factory.AnalysisEngineFactory;
+import org.apache.uima.jcas.JCas;
+import org.apache.uima.resource.ResourceInitializationException;
+import org.jnrf.cas.DocumentErrors;
+import org.jnrf.cas.SourceDocuments;
+import org.jnrf.type.DocumentError;
+import org.jnrf.type.SourceDocument;
+
+/**
+ * Collects the {@code DocumentError}s of every CAS and writes them to {@code <target>/errors.tsv} (columns
+ * documentId, component, message; one header line) when the collection is complete. The file is always written,
+ * with just its header when no document had an error, so "no errors" can be told apart from "not run". Rows are
+ * sorted by the documents' relative paths (then in the order each document's errors were added), so the report
+ * is the same however many threads ran.
+ *
+ * <p>Thread safety: in a multi-threaded CPE every pipeline replica has its own instance. All instances writing to
+ * the same folder share one in-memory report (a static map keyed by the target folder, guarded by a lock), and
+ * each writes the whole shared report at {@code collectionProcessComplete}, atomically (temporary file and rename):
+ * the CPE calls it after all documents are processed, so every write has the same full content. A report starts
+ * empty when its first instance is initialised and is dropped when its last instance is destroyed. This is simpler
+ * and cheaper than appending to a locked file, which would also leave a partial file behind a crash and need a rule
+ * for who truncates it at the start.
+ */
+@ResourceMetaData(name = "JNRF error report writer")
+@TypeCapability(inputs = {"org.jnrf.type.DocumentError", "org.jnrf.type.SourceDocument"})
+public class ErrorReportWriter extends JCasAnnotator_ImplBase {
+    /** Folder receiving {@code errors.tsv}. */
+    public static final String PARAM_TARGET_LOCATION = "targetLocation";
+    @ConfigurationParameter(name = PARAM_TARGET_LOCATION, description = "Folder receiving errors.tsv")
+    private String targetLocation;
+
+    public static final String REPORT_FILE_NAME = "errors.tsv";
+    static final String HEADER = "documentId\tcomponent\tmessage";
+
+    private record Row(String sortKey, long sequence, String documentId, String component, String message) {
+    }
+
+    /** The rows of one target folder and how many live writer instances share them. */
+    private static final class Report {
+        private final List<Row> rows = new ArrayList<>();
+        private int users;
+        private long sequence;
+    }
+
+    private static final Map<Path, Report> REPORTS = new HashMap<>();
+
+    private Path reportFile;
+    private Report report;
+
+    /** A writer of {@code errors.tsv} into {@code targetFolder}. */
+    public static AnalysisEngineDescription description(Path targetFolder) throws ResourceInitializationException {
+        return AnalysisEngineFactory.createEngineDescription(ErrorReportWriter.class,
+                PARAM_TARGET_LOCATION, targetFolder.toString());
+    }
+
+    @Override
+    public void initialize(UimaContext context) throws ResourceInitializationException {
+        super.initialize(context);
+        Path target = Path.of(targetLocation).toAbsolutePath().normalize();
+        reportFile = target.resolve(REPORT_FILE_NAME);
+        synchronized (REPORTS) {
+            report = REPORTS.computeIfAbsent(target, t -> new Report());
+            report.users++;
+        }
+    }
+
+    @Override
+    public void process(JCas jcas) {
+        List<DocumentError> errors = DocumentErrors.list(jcas);
+        if (errors.isEmpty()) {
+            return;
+        }
+        String documentId = SourceDocuments.describe(jcas);
+        String sortKey = SourceDocuments.get(jcas).map(SourceDocument::getRelativePath).orElse(documentId);
+        synchronized (REPORTS) {
+            for (DocumentError error : errors) {
+                report.rows.add(new Row(sortKey == null ? documentId : sortKey, report.sequence++, documentId,
+                        error.getComponent(), error.getMessage()));
+            }
+        }
+    }
+
+    @Override
+    public void collectionProcessComplete() throws AnalysisEngineProcessException {
+        StringBuilder tsv = new StringBuilder(HEADER).append('\n');
+        synchronized (REPORTS) {
+            List<Row> rows = new ArrayList<>(report.rows);
+            rows.sort(Comparator.comparing(Row::sortKey).thenComparingLong(Row::sequence));
+            for (Row row : rows) {
+                tsv.append(field(row.documentId())).append('\t').append(field(row.component())).append('\t')
+                        .append(field(row.message())).append('\n');
+            }
+            try {
+                Files.createDirectories(reportFile.getParent());
+                OutputFiles.writeAtomically(reportFile, tsv.toString());
+            } catch (IOException e) {
+                throw new AnalysisEngineProcessException(e);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        synchronized (REPORTS) {
+            if (report != null && --report.users == 0) {
+                REPORTS.values().remove(report);
+            }
+            report = null;
+        }
+        super.destroy();
+    }
+
+    /** A TSV field: tabs and line breaks would break the row, so they become spaces. */
+    private static String field(String value) {
+        return value == null ? "" : value.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    }
+}
