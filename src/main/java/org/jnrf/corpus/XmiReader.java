@@ -1,0 +1,119 @@
+package org.jnrf.corpus;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.uima.UimaContext;
+import org.apache.uima.cas.admin.CASAdminException;
+import org.apache.uima.cas.impl.XmiCasDeserializer;
+import org.apache.uima.collection.CollectionException;
+import org.apache.uima.collection.CollectionReaderDescription;
+import org.apache.uima.fit.component.JCasCollectionReader_ImplBase;
+import org.apache.uima.fit.descriptor.ConfigurationParameter;
+import org.apache.uima.fit.descriptor.ResourceMetaData;
+import org.apache.uima.fit.factory.CollectionReaderFactory;
+import org.apache.uima.jcas.JCas;
+import org.apache.uima.resource.ResourceInitializationException;
+import org.apache.uima.util.Progress;
+import org.apache.uima.util.ProgressImpl;
+import org.jnrf.cas.DocumentErrors;
+import org.jnrf.cas.SourceDocuments;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Reads {@code .xmi} files (as written by {@link XmiWriter}, e.g. from a BRAT corpus) back into CASes: a folder,
+ * recursively, in sorted order. The CAS keeps the {@code SourceDocument} stored in the XMI (where the document first
+ * came from); an XMI without one gets one naming the XMI file. Types the pipeline does not know are skipped in
+ * lenient mode (the default), so XMI written by a larger pipeline (e.g. with cTAKES types) can be read.
+ *
+ * <p>An XMI file that cannot be parsed gives a CAS with empty text and a {@code DocumentError} naming the file and
+ * the parser's problem, a logged warning, and reading goes on.
+ */
+@ResourceMetaData(name = "JNRF XMI reader")
+public class XmiReader extends JCasCollectionReader_ImplBase {
+    /** Folder holding the {@code .xmi} files, searched recursively. */
+    public static final String PARAM_SOURCE_LOCATION = "sourceLocation";
+    @ConfigurationParameter(name = PARAM_SOURCE_LOCATION, description = "Folder of .xmi files, read recursively")
+    private String sourceLocation;
+
+    /** Skip types and features the pipeline's type system lacks instead of failing. */
+    public static final String PARAM_LENIENT = "lenient";
+    @ConfigurationParameter(name = PARAM_LENIENT, defaultValue = "true",
+            description = "Ignore types and features unknown to the pipeline")
+    private boolean lenient;
+
+    static final String COMPONENT = "XmiReader";
+
+    private Path root;
+    private List<Path> files;
+    private int next;
+
+    /** A reader of the XMI files under {@code folder}. */
+    public static CollectionReaderDescription description(Path folder) throws ResourceInitializationException {
+        return CollectionReaderFactory.createReaderDescription(XmiReader.class,
+                PARAM_SOURCE_LOCATION, folder.toString());
+    }
+
+    @Override
+    public void initialize(UimaContext context) throws ResourceInitializationException {
+        super.initialize(context);
+        root = Path.of(sourceLocation);
+        try {
+            files = CorpusFiles.listBySuffix(root, XmiWriter.XMI_EXTENSION);
+        } catch (IOException e) {
+            throw new ResourceInitializationException(new IOException(
+                    PARAM_SOURCE_LOCATION + " must be a readable folder of XMI files: " + sourceLocation, e));
+        }
+        next = 0;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return next < files.size();
+    }
+
+    @Override
+    public void getNext(JCas jcas) throws CollectionException {
+        Path file = files.get(next++);
+        String relativePath = CorpusFiles.withoutExtension(CorpusFiles.relativePath(root, file));
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            XmiCasDeserializer.deserialize(in, jcas.getCas(), lenient);
+        } catch (SAXException | IOException | RuntimeException e) {
+            String problem = e instanceof IOException ? "cannot be read (" + e.getClass().getSimpleName() + ")"
+                    : "not a readable XMI file (" + describe(e) + ")";
+            try {
+                jcas.reset(); // drop whatever part of the file had been read
+            } catch (CASAdminException resetRefused) {
+                throw new CollectionException(e);
+            }
+            jcas.setDocumentText("");
+            SourceDocuments.set(jcas, CorpusFiles.baseName(file), file.toUri().toString(), relativePath);
+            DocumentErrors.add(jcas, COMPONENT, file + ": " + problem);
+            getLogger().warn(file + ": " + problem);
+            return;
+        }
+        if (SourceDocuments.get(jcas).isEmpty()) {
+            SourceDocuments.set(jcas, CorpusFiles.baseName(file), file.toUri().toString(), relativePath);
+        }
+    }
+
+    /**
+     * Where parsing failed, without the parser's message: XML messages can quote attribute values, and the
+     * document text is one.
+     */
+    private static String describe(Exception e) {
+        if (e instanceof SAXParseException parse) {
+            return "XML error at line " + parse.getLineNumber() + ", column " + parse.getColumnNumber();
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    @Override
+    public Progress[] getProgress() {
+        return new Progress[] {new ProgressImpl(next, files.size(), Progress.ENTITIES)};
+    }
+}

@@ -1,0 +1,89 @@
+package org.jnrf.corpus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.uima.UimaContext;
+import org.apache.uima.analysis_engine.AnalysisEngineDescription;
+import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
+import org.apache.uima.cas.impl.XmiCasSerializer;
+import org.apache.uima.fit.component.JCasAnnotator_ImplBase;
+import org.apache.uima.fit.descriptor.ConfigurationParameter;
+import org.apache.uima.fit.descriptor.ResourceMetaData;
+import org.apache.uima.fit.factory.AnalysisEngineFactory;
+import org.apache.uima.jcas.JCas;
+import org.apache.uima.resource.ResourceInitializationException;
+import org.apache.uima.util.TypeSystemUtil;
+import org.jnrf.cas.DocumentErrors;
+import org.xml.sax.SAXException;
+
+/**
+ * Writes each CAS as {@code <target>/<relativePath>.xmi} (all views, all types: the full analysis, readable by
+ * {@link XmiReader}, the UIMA CAS Editor, cTAKES tools and DKPro). The CAS's type system is written once as
+ * {@code <target>/typesystem.xml} so other tools can open the XMI files without this jar. A CAS with
+ * {@code DocumentError}s is written when it has text (the errors are in the XMI too); one without text is left to the
+ * error report.
+ */
+@ResourceMetaData(name = "JNRF XMI writer")
+public class XmiWriter extends JCasAnnotator_ImplBase {
+    /** Folder receiving the files; sub-folders of the input are mirrored. */
+    public static final String PARAM_TARGET_LOCATION = "targetLocation";
+    @ConfigurationParameter(name = PARAM_TARGET_LOCATION, description = "Output folder")
+    private String targetLocation;
+
+    /** Indented XML (bigger, for reading by eye). */
+    public static final String PARAM_PRETTY_PRINT = "prettyPrint";
+    @ConfigurationParameter(name = PARAM_PRETTY_PRINT, defaultValue = "false", description = "Indent the XMI")
+    private boolean prettyPrint;
+
+    public static final String XMI_EXTENSION = ".xmi";
+    public static final String TYPE_SYSTEM_FILE_NAME = "typesystem.xml";
+
+    private Path target;
+    private boolean typeSystemWritten;
+
+    /** A writer of XMI files (and typesystem.xml) into {@code targetFolder}. */
+    public static AnalysisEngineDescription description(Path targetFolder) throws ResourceInitializationException {
+        return AnalysisEngineFactory.createEngineDescription(XmiWriter.class,
+                PARAM_TARGET_LOCATION, targetFolder.toString());
+    }
+
+    @Override
+    public void initialize(UimaContext context) throws ResourceInitializationException {
+        super.initialize(context);
+        target = Path.of(targetLocation);
+        typeSystemWritten = false;
+    }
+
+    @Override
+    public void process(JCas jcas) throws AnalysisEngineProcessException {
+        String text = jcas.getDocumentText();
+        if ((text == null || text.isEmpty()) && DocumentErrors.hasAny(jcas)) {
+            return;
+        }
+        Path xmiFile = OutputFiles.forDocument(jcas, target, XMI_EXTENSION);
+        try {
+            if (!typeSystemWritten) {
+                // each instance of a multi-threaded pipeline writes the same content atomically: no lock needed
+                Files.createDirectories(target);
+                OutputFiles.writeAtomically(target.resolve(TYPE_SYSTEM_FILE_NAME), out -> {
+                    try {
+                        TypeSystemUtil.typeSystem2TypeSystemDescription(jcas.getTypeSystem()).toXML(out);
+                    } catch (SAXException e) {
+                        throw new IOException("cannot write the type system", e);
+                    }
+                });
+                typeSystemWritten = true;
+            }
+            OutputFiles.writeAtomically(xmiFile, out -> {
+                try {
+                    XmiCasSerializer.serialize(jcas.getCas(), jcas.getTypeSystem(), out, prettyPrint, null);
+                } catch (SAXException e) {
+                    throw new IOException("cannot serialise the CAS of " + xmiFile, e);
+                }
+            });
+        } catch (IOException e) {
+            throw new AnalysisEngineProcessException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.jnrf.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.uima.fit.factory.CollectionReaderFactory;
+import org.apache.uima.fit.pipeline.SimplePipeline;
+import org.apache.uima.jcas.JCas;
+import org.apache.uima.resource.ResourceInitializationException;
+import org.jnrf.cas.DocumentErrors;
+import org.jnrf.cas.SourceDocuments;
+import org.jnrf.type.SourceDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlainTextReaderTest {
+    private static List<String> read(org.apache.uima.collection.CollectionReaderDescription reader) throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (JCas jcas : SimplePipeline.iteratePipeline(reader)) {
+            SourceDocument source = SourceDocuments.get(jcas).orElseThrow();
+            rows.add(source.getRelativePath() + "|" + source.getDocumentId() + "|" + jcas.getDocumentLanguage() + "|"
+                    + jcas.getDocumentText() + "|" + DocumentErrors.list(jcas).stream()
+                    .map(e -> e.getComponent() + ": " + e.getMessage()).toList());
+        }
+        return rows;
+    }
+
+    @Test
+    void readsFoldersRecursivelyAndSingleFilesInOrder(@TempDir Path dir) throws Exception {
+        Path notes = dir.resolve("notes");
+        Files.createDirectories(notes.resolve("ward"));
+        Files.writeString(notes.resolve("b.txt"), "note b");
+        Files.writeString(notes.resolve("ward/a.txt"), "note a");
+        Files.writeString(notes.resolve("skip.ann"), "not a note");
+        Files.write(notes.resolve("c.txt"), new byte[] {'o', 'k', (byte) 0xFF});
+        Path single = dir.resolve("extra.note");
+        Files.writeString(single, "extra");
+
+        List<String> rows = read(PlainTextReader.description(notes, single, notes.resolve("b.txt")));
+        assertEquals(4, rows.size(), rows.toString());
+        assertEquals("b|b|en|note b|[]", rows.get(0));
+        assertTrue(rows.get(1).startsWith("c|c|en||[PlainTextReader: " + notes.resolve("c.txt")
+                + ": not valid UTF-8"), rows.get(1));
+        assertTrue(rows.get(1).endsWith("byte offset 2]"), rows.get(1));
+        assertEquals("ward/a|a|en|note a|[]", rows.get(2));
+        assertEquals("extra|extra|en|extra|[]", rows.get(3));
+    }
+
+    @Test
+    void filePatternSelectsFiles(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.note"), "a", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("b.txt"), "b", StandardCharsets.UTF_8);
+        assertEquals(List.of("a|a|en|a|[]"), read(PlainTextReader.description(List.of(dir), "*.note")));
+    }
+
+    @Test
+    void refusesMissingInputsAndClashingOutputNames(@TempDir Path dir) throws Exception {
+        assertThrows(ResourceInitializationException.class,
+                () -> CollectionReaderFactory.createReader(PlainTextReader.description(dir.resolve("missing"))));
+        Files.createDirectories(dir.resolve("x"));
+        Files.createDirectories(dir.resolve("y"));
+        Files.writeString(dir.resolve("x/n.txt"), "1");
+        Files.writeString(dir.resolve("y/n.txt"), "2");
+        ResourceInitializationException e = assertThrows(ResourceInitializationException.class,
+                () -> CollectionReaderFactory.createReader(PlainTextReader.description(dir.resolve("x"),
+                        dir.resolve("y"))));
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertTrue(String.valueOf(cause.getMessage()).contains("share the output name n")
+                || String.valueOf(e.getMessage()).contains("share the output name n"), e.toString());
+    }
+}
