@@ -1,0 +1,107 @@
+package org.jnrf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jnrf.corpus.BratAnnParser;
+import org.jnrf.corpus.CorpusFiles;
+import org.jnrf.document.AnnotatedDocument;
+import org.jnrf.document.EntityMention;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ConvertCommandTest {
+    private static final Path PHEE_DEV = Path.of("..", "shared", "data", "corpora", "phee-n2c2", "dev");
+
+    @TempDir
+    Path dir;
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new JnrfCommand());
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void bratToXmiAndBackKeepsEveryAnnotation() throws Exception {
+        Path brat = copyDocuments(12);
+        Path xmi = dir.resolve("xmi");
+        Path back = dir.resolve("back");
+
+        assertEquals(0, run("convert", "--from", "brat", "--to", "xmi", brat.toString(), xmi.toString()),
+                err.toString());
+        assertEquals(12, CorpusFiles.listBySuffix(xmi, ".xmi").size());
+        assertEquals(0, run("convert", "--from", "xmi", "--to", "brat", xmi.toString(), back.toString()),
+                err.toString());
+
+        for (Path ann : CorpusFiles.listBySuffix(brat, ".ann")) {
+            Path annBack = back.resolve(ann.getFileName());
+            String text = Files.readString(CorpusFiles.sibling(ann, ".txt"));
+            assertEquals(text, Files.readString(CorpusFiles.sibling(annBack, ".txt")));
+            assertEquals(keys(parse(ann, text)), keys(parse(annBack, text)), ann.getFileName().toString());
+        }
+    }
+
+    private static AnnotatedDocument parse(Path ann, String text) throws Exception {
+        return BratAnnParser.withoutSurfaceCheck().parse(ann.getFileName().toString(), text, Files.readString(ann),
+                ann.toString());
+    }
+
+    /** Id-free content of a document: sorted entity (type + fragments) and relation (type + argument) keys. */
+    private static List<String> keys(AnnotatedDocument doc) {
+        Map<String, EntityMention> byId = doc.entitiesById();
+        List<String> keys = new ArrayList<>();
+        doc.entities().forEach(e -> keys.add(key(e)));
+        doc.relations().forEach(r -> keys.add(r.type() + " " + key(byId.get(r.modifierId())) + " -> "
+                + key(byId.get(r.anchorId()))));
+        keys.sort(null);
+        return keys;
+    }
+
+    private static String key(EntityMention e) {
+        return e.type() + " " + e.fragments();
+    }
+
+    @Test
+    void aBrokenDocumentIsReportedAndTheOthersStillConverted() throws Exception {
+        Path brat = copyDocuments(3);
+        Files.writeString(brat.resolve("broken.txt"), "Aspirin.");
+        Files.writeString(brat.resolve("broken.ann"), "T1\tDrug 0 99\tAspirin\n");
+        Path out = dir.resolve("out");
+
+        assertEquals(2, run("convert", "--from", "brat", "--to", "json", brat.toString(), out.toString()));
+
+        assertEquals(4, CorpusFiles.listBySuffix(out, ".json").size(), "the broken note is still accounted for");
+        assertTrue(err.toString().contains("broken"), err.toString());
+        List<String> report = Files.readAllLines(out.resolve("errors.tsv"));
+        assertEquals(2, report.size(), report.toString());
+        assertTrue(report.get(1).startsWith("broken\t"), report.toString());
+    }
+
+    @Test
+    void missingInputFolderIsAClearError() {
+        assertEquals(1, run("convert", "--from", "brat", "--to", "xmi", dir.resolve("nope").toString(),
+                dir.resolve("out").toString()));
+        assertTrue(err.toString().contains("does not exist"), err.toString());
+    }
+
+    private Path copyDocuments(int count) throws Exception {
+        Path target = Files.createDirectories(dir.resolve("brat"));
+        for (Path ann : CorpusFiles.listBySuffix(PHEE_DEV, ".ann").subList(0, count)) {
+            Files.copy(ann, target.resolve(ann.getFileName()));
+            Path txt = CorpusFiles.sibling(ann, ".txt");
+            Files.copy(txt, target.resolve(txt.getFileName()));
+        }
+        return target;
+    }
+}
