@@ -158,28 +158,31 @@ public final class VocabularyBuilder {
                 int merged = intern(best.merged);
                 pieces.add(best.merged);
                 stamp++;
-                Set<Long> touched = new HashSet<>();
+                Map<Long, Long> changes = new HashMap<>();
                 for (int index : pairWords.remove(best.pair)) {
                     if (visited[index] != stamp) {
                         visited[index] = stamp;
-                        mergeIn(index, best.pair, merged, touched);
+                        mergeIn(index, best.pair, merged, changes);
                     }
                 }
-                for (long pair : touched) {
-                    Long count = pairCounts.get(pair);
-                    if (count != null && count > 0) {
-                        queue.add(candidate(pair, count));
+                // only pairs whose count really changed get a fresh queue entry; the old one turns stale
+                changes.forEach((pair, change) -> {
+                    if (change != 0) {
+                        long count = pairCounts.merge(pair, change, Long::sum);
+                        if (count > 0) {
+                            queue.add(candidate(pair, count));
+                        }
                     }
-                }
+                });
             }
         }
 
-        /** Replaces every occurrence of {@code pair} in word {@code index} by {@code merged}, updating pair counts. */
-        private void mergeIn(int index, long pair, int merged, Set<Long> touched) {
+        /** Replaces every occurrence of {@code pair} in word {@code index} by {@code merged}, noting count changes. */
+        private void mergeIn(int index, long pair, int merged, Map<Long, Long> changes) {
             int[] seq = words.get(index);
             long frequency = frequencies.get(index);
-            int left = (int) (pair >>> 32);
-            int right = (int) pair;
+            int left = left(pair);
+            int right = right(pair);
             int[] out = new int[seq.length];
             int n = 0;
             boolean found = false;
@@ -198,16 +201,14 @@ public final class VocabularyBuilder {
             for (int k = 0; k + 1 < seq.length; k++) {
                 long p = pair(seq[k], seq[k + 1]);
                 if (p != pair) {
-                    pairCounts.merge(p, -frequency, Long::sum);
-                    touched.add(p);
+                    changes.merge(p, -frequency, Long::sum);
                 }
             }
             int[] next = Arrays.copyOf(out, n);
             words.set(index, next);
             for (int k = 0; k + 1 < n; k++) {
                 long p = pair(next[k], next[k + 1]);
-                pairCounts.merge(p, frequency, Long::sum);
-                touched.add(p);
+                changes.merge(p, frequency, Long::sum);
                 if (next[k] == merged || next[k + 1] == merged) {
                     List<Integer> where = pairWords.computeIfAbsent(p, q -> new ArrayList<>());
                     if (where.isEmpty() || where.get(where.size() - 1) != index) {
@@ -218,8 +219,8 @@ public final class VocabularyBuilder {
         }
 
         private Candidate candidate(long pair, long count) {
-            String left = symbols.get((int) (pair >>> 32));
-            String right = symbols.get((int) pair);
+            String left = symbols.get(left(pair));
+            String right = symbols.get(right(pair));
             return new Candidate(pair, count, left + right.substring(Token.CONTINUATION_PREFIX.length()), left);
         }
 
@@ -233,9 +234,33 @@ public final class VocabularyBuilder {
             return id;
         }
 
+        /**
+         * Pair key: (left, right) packed and multiplied by an odd constant, a bijection that spreads the key over all
+         * bits; Long.hashCode of the raw packing (left ^ right) collides so much that hash bins degrade to trees.
+         */
         private static long pair(int left, int right) {
-            return ((long) left << 32) | (right & 0xFFFFFFFFL);
+            return (((long) left << 32) | (right & 0xFFFFFFFFL)) * MIX;
         }
+
+        private static int left(long pair) {
+            return (int) ((pair * UNMIX) >>> 32);
+        }
+
+        private static int right(long pair) {
+            return (int) (pair * UNMIX);
+        }
+    }
+
+    private static final long MIX = 0x9E3779B97F4A7C15L;
+    private static final long UNMIX = inverse(MIX);
+
+    /** Multiplicative inverse of an odd number modulo 2^64 (Newton's iteration doubles the correct bits). */
+    private static long inverse(long odd) {
+        long x = odd;
+        for (int i = 0; i < 6; i++) {
+            x *= 2 - odd * x;
+        }
+        return x;
     }
 
     private record Candidate(long pair, long count, String merged, String left) {
