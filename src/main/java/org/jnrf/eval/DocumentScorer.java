@@ -1,6 +1,7 @@
 package org.jnrf.eval;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,13 @@ final class DocumentScorer {
         if (document.relations().isEmpty()) {
             return byType;
         }
-        Map<String, EntityMention> entities = document.entitiesById();
+        Map<String, EntityMention> entities = new HashMap<>();
+        for (EntityMention e : document.entities()) {
+            if (entities.put(e.id(), e) != null) {
+                throw new IllegalArgumentException("document " + document.documentId() + ": two entities have id "
+                        + e.id() + ", so relations to it are ambiguous");
+            }
+        }
         for (RelationMention r : document.relations()) {
             Extent modifier = argument(document, entities, r, r.modifierId());
             Extent anchor = argument(document, entities, r, r.anchorId());

@@ -44,6 +44,14 @@ class AnnFileParserTest {
     }
 
     @Test
+    void keepsFragmentsInFileOrder() throws Exception {
+        EntityMention e = parse("T2\tADE 66 79;0 40\tx").entities().get(0);
+        assertEquals(List.of(new TextSpan(66, 79), new TextSpan(0, 40)), e.fragments());
+        assertEquals(66, e.begin());
+        assertEquals(40, e.end());
+    }
+
+    @Test
     void errorsNameFileAndLine() throws Exception {
         AnnFormatException dangling = assertThrows(AnnFormatException.class,
                 () -> parse("T1\tDrug 0 7\tx", "R1\tADE-Drug Arg1:T5 Arg2:T1"));

@@ -82,6 +82,14 @@ class N2c2ScorerTest {
         assertEquals(1.0, same.strictEntityMicroF1());
     }
 
+    /** phee-n2c2 holds mentions such as "ADE 66 79;0 40": the official script keeps first begin 66 and last end 40. */
+    @Test
+    void fragmentsOutOfTextOrderKeepTheOfficialFirstBeginAndLastEnd() {
+        AnnotatedDocument gold = doc("d").fragmented("T1", "ADE", 66, 79, 0, 40).build();
+        assertEquals(1.0, score(gold, doc("d").fragmented("X", "ADE", 66, 70, 30, 40).build()).strictEntityMicroF1());
+        assertEquals(0.0, score(gold, doc("d").entity("X", "ADE", 0, 79).build()).strictEntityMicroF1());
+    }
+
     @Test
     void wrongTypeIsAFalsePositiveAndAFalseNegative() {
         AnnotatedDocument predicted = doc("d").entity("T1", "Drug", 0, 7).entity("T2", "Reason", 20, 28)
@@ -257,5 +265,8 @@ class N2c2ScorerTest {
         assertTrue(e.getMessage().contains("T9") && e.getMessage().contains("document d"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> N2c2Scorer.score(List.of(goldAdeDrug(), goldAdeDrug()), List.of()));
+        AnnotatedDocument ambiguous = doc("d").entity("T1", "Drug", 0, 7).entity("T1", "ADE", 20, 28)
+                .relation("R1", "ADE-Drug", "T1", "T1").build();
+        assertThrows(IllegalArgumentException.class, () -> N2c2Scorer.score(List.of(goldAdeDrug()), List.of(ambiguous)));
     }
 }
