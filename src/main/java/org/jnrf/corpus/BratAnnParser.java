@@ -198,7 +198,8 @@ public final class BratAnnParser {
 
     private static void checkId(String id, String annName, int lineNumber) throws CorpusFormatException {
         if (id.length() < 2 || id.chars().anyMatch(Character::isWhitespace)) {
-            throw CorpusFormatException.atLine(annName, lineNumber, "malformed annotation id: expected a letter followed by a number, without spaces");
+            throw CorpusFormatException.atLine(annName, lineNumber,
+                    "malformed annotation id: expected a letter followed by a number, without spaces");
         }
     }
 

@@ -35,10 +35,15 @@ public final class CorpusFiles {
         if (!Files.isDirectory(folder)) {
             throw new IOException("not a folder: " + folder);
         }
+        record Keyed(String relativePath, Path file) {
+        }
         try (Stream<Path> files = Files.walk(folder)) {
+            // the sort key is computed once per file: folders of notes can hold millions
             return files.filter(Files::isRegularFile)
                     .filter(accept)
-                    .sorted(Comparator.comparing(file -> relativePath(folder, file)))
+                    .map(file -> new Keyed(relativePath(folder, file), file))
+                    .sorted(Comparator.comparing(Keyed::relativePath))
+                    .map(Keyed::file)
                     .toList();
         }
     }

@@ -94,7 +94,7 @@ public class PlainTextReader extends JCasCollectionReader_ImplBase {
                     throw new IOException("no such file or folder: " + location);
                 }
                 for (Item item : found) {
-                    if (!seenFiles.add(item.file().toRealPath())) {
+                    if (!seenFiles.add(item.file().toAbsolutePath().normalize())) {
                         continue;
                     }
                     Path clash = byRelativePath.putIfAbsent(item.relativePath(), item.file());

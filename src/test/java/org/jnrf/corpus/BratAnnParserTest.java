@@ -113,8 +113,8 @@ class BratAnnParserTest {
                 "offset 'x' of entity T1 is not a non-negative integer");
         assertProblem(assertThrows(CorpusFormatException.class, () -> parse("T1\tDrug 0\tAspirin\n")), 1,
                 "malformed span");
-        assertProblem(assertThrows(CorpusFormatException.class, () -> parse("T1\tDrug 0 7\tAspirin\nR1\tADE-Drug Arg1:T1\n")),
-                2, "malformed relation R1");
+        assertProblem(assertThrows(CorpusFormatException.class,
+                () -> parse("T1\tDrug 0 7\tAspirin\nR1\tADE-Drug Arg1:T1\n")), 2, "malformed relation R1");
         assertProblem(assertThrows(CorpusFormatException.class, () -> parse("X1\tfoo\n")), 1, "malformed line");
         assertProblem(assertThrows(CorpusFormatException.class,
                 () -> parse("T1\tDrug 0 7\tAspirin\nT1\tDrug 0 7\tAspirin\n")), 2, "duplicate entity id T1");
