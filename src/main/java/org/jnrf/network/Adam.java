@@ -1,0 +1,93 @@
+package org.jnrf.network;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adam with bias correction, one fused ND4J op per dense parameter (libnd4j adam_updater:
+ * m = b1 m + (1-b1) g, v = b2 v + (1-b2) g^2, w -= lr sqrt(1-b2^t)/(1-b1^t) m / (sqrt(v) + eps)).
+ * Row-sparse parameters (embeddings) are updated lazily: only the rows touched in the step, with the global step count
+ * for the bias correction (as PyTorch's SparseAdam).
+ */
+public final class Adam {
+    private final List<Param> params;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private final Map<String, INDArray> first = new LinkedHashMap<>();
+    private final Map<String, INDArray> second = new LinkedHashMap<>();
+    private int step;
+
+    public Adam(List<Param> params, double beta1, double beta2, double epsilon) {
+        this.params = List.copyOf(params);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        for (Param p : params) {
+            first.put(p.name(), p.value().ulike().assign(0));
+            second.put(p.name(), p.value().ulike().assign(0));
+        }
+    }
+
+    public static Adam standard(List<Param> params) {
+        return new Adam(params, 0.9, 0.999, 1e-8);
+    }
+
+    /** Steps taken so far. */
+    public int step() {
+        return step;
+    }
+
+    public void setStep(int step) {
+        this.step = step;
+    }
+
+    /** First and second moments by parameter name (live arrays: checkpointing reads and restores them). */
+    public Map<String, INDArray> firstMoments() {
+        return first;
+    }
+
+    public Map<String, INDArray> secondMoments() {
+        return second;
+    }
+
+    public void update(double learningRate) {
+        for (Param p : params) {
+            if (!p.isTrainable()) {
+                continue;
+            }
+            INDArray m = first.get(p.name());
+            INDArray v = second.get(p.name());
+            if (p.isRowSparse()) {
+                updateRows(p, m, v, learningRate);
+            } else {
+                INDArray g = p.grad();
+                Nd4j.exec(new AdamUpdater(g, v, m, g, v, m, learningRate, beta1, beta2, epsilon, step));
+                p.value().subi(g);
+            }
+        }
+        step++;
+    }
+
+    private void updateRows(Param p, INDArray m, INDArray v, double learningRate) {
+        int[] rows = p.touchedRows();
+        if (rows.length == 0) {
+            return;
+        }
+        INDArray g = p.rowGrad().dup('c');
+        INDArray mRows = Nd4j.pullRows(m, 1, rows, 'c');
+        INDArray vRows = Nd4j.pullRows(v, 1, rows, 'c');
+        Nd4j.exec(new AdamUpdater(g, vRows, mRows, g, vRows, mRows, learningRate, beta1, beta2, epsilon, step));
+        INDArray w = p.value();
+        for (int i = 0; i < rows.length; i++) {
+            w.getRow(rows[i]).subi(g.getRow(i));
+            m.getRow(rows[i]).assign(mRows.getRow(i));
+            v.getRow(rows[i]).assign(vRows.getRow(i));
+        }
+    }
+}

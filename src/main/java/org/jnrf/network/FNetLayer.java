@@ -1,0 +1,60 @@
+package org.jnrf.network;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One FNet encoder block: x1 = LN1(x + Re(FFT2(x))); y = LN2(x1 + FF(x1)), FF = Linear(H, eH) -> GELU -> Linear(eH, H).
+ * Holds parameters only; every application keeps its activations in its own cache, so one instance can be applied
+ * several times (weight sharing) and from several threads (inference).
+ */
+public final class FNetLayer {
+    private final LayerNorm norm1;
+    private final LayerNorm norm2;
+    private final Linear expand;
+    private final Linear contract;
+    private final FourierMixer mixer;
+
+    public FNetLayer(String name, int hidden, int expansion, FourierMixer mixer, Init init) {
+        this.mixer = mixer;
+        this.norm1 = new LayerNorm(name + ".norm1", hidden, init);
+        this.expand = new Linear(name + ".ff1", hidden, hidden * expansion, init);
+        this.contract = new Linear(name + ".ff2", hidden * expansion, hidden, init);
+        this.norm2 = new LayerNorm(name + ".norm2", hidden, init);
+    }
+
+    public List<Param> params() {
+        List<Param> p = new ArrayList<>(norm1.params());
+        p.addAll(expand.params());
+        p.addAll(contract.params());
+        p.addAll(norm2.params());
+        return p;
+    }
+
+    public INDArray forward(INDArray x, Cache cache) {
+        INDArray mixed = cache.buffer("mixed", x.rows(), x.columns());
+        mixer.mix(x, mixed, cache.child("fft"));
+        mixed.addi(x);
+        INDArray x1 = norm1.forward(mixed, cache.child("norm1"));
+        INDArray f = expand.forward(x1, cache.child("ff1"));
+        f = Gelu.forward(f, cache.child("gelu"));
+        f = contract.forward(f, cache.child("ff2"));
+        f.addi(x1);
+        return norm2.forward(f, cache.child("norm2"));
+    }
+
+    public INDArray backward(INDArray dy, Cache cache) {
+        INDArray d1 = norm2.backward(dy, cache.child("norm2"));
+        INDArray g = contract.backward(d1, cache.child("ff2"), true);
+        g = Gelu.backward(g, cache.child("gelu"));
+        g = expand.backward(g, cache.child("ff1"), true);
+        g.addi(d1); // residual around the feed-forward
+        INDArray d0 = norm1.backward(g, cache.child("norm1"));
+        INDArray dx = cache.buffer("dx", dy.rows(), dy.columns());
+        mixer.mix(d0, dx, cache.child("fft"));
+        dx.addi(d0); // residual around the Fourier mixing
+        return dx;
+    }
+}

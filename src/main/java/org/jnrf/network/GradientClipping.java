@@ -1,0 +1,27 @@
+package org.jnrf.network;
+
+import java.util.List;
+
+/** Scales all gradients together so that their global L2 norm is at most maxNorm. */
+public final class GradientClipping {
+    private GradientClipping() {
+    }
+
+    /** Returns the norm before clipping. A non-positive maxNorm disables clipping. */
+    public static double clipGlobalNorm(List<Param> params, double maxNorm) {
+        double sq = 0;
+        for (Param p : params) {
+            sq += p.gradSquaredNorm();
+        }
+        double norm = Math.sqrt(sq);
+        if (maxNorm > 0 && norm > maxNorm) {
+            double f = maxNorm / (norm + 1e-12);
+            for (Param p : params) {
+                if (p.isTrainable()) {
+                    p.scaleGrad(f);
+                }
+            }
+        }
+        return norm;
+    }
+}

@@ -1,0 +1,183 @@
+package org.jnrf.network;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+import org.jtransforms.fft.FloatFFT_1D;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * CPU path: O(L H log(L H)) with JTransforms, any length (JTransforms falls back to Bluestein for awkward sizes).
+ * With x stored column-major ('f' order), each hidden column is a contiguous sequence: (1) a real FFT over the
+ * sequence for each of the H columns gives the spectrum for frequencies 0..L/2; (2) for each of those frequencies a
+ * complex FFT across the hidden dimension; (3) the real part for the frequencies above L/2 follows from conjugate
+ * symmetry, Y[L-l, k] = conj(Y[l, (H-k) mod H]). Columns and frequencies are split over a small fixed pool.
+ */
+public final class JTransformsFourierMixer implements FourierMixer {
+    private final ForkJoinPool pool;
+    private final Map<Integer, FloatFFT_1D> floatPlans = new ConcurrentHashMap<>();
+    private final Map<Integer, DoubleFFT_1D> doublePlans = new ConcurrentHashMap<>();
+
+    public JTransformsFourierMixer(int threads) {
+        this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
+    }
+
+    @Override
+    public String name() {
+        return "jtransforms";
+    }
+
+    @Override
+    public void mix(INDArray x, INDArray out, Cache cache) {
+        int l = Math.toIntExact(x.rows());
+        int h = Math.toIntExact(x.columns());
+        INDArray src = x.ordering() == 'f' && !x.isView() ? x : x.dup('f');
+        if (x.dataType() == DataType.DOUBLE) {
+            double[] result = mixDouble(src.data().asDouble(), l, h);
+            write(out, Nd4j.create(result, new long[]{l, h}, 'f'));
+        } else {
+            float[] data = src.dataType() == DataType.FLOAT ? src.data().asFloat()
+                    : src.castTo(DataType.FLOAT).dup('f').data().asFloat();
+            float[] result = mixFloat(data, l, h);
+            write(out, Nd4j.create(result, new long[]{l, h}, 'f'));
+        }
+    }
+
+    private static void write(INDArray out, INDArray result) {
+        if (out.ordering() == 'f' && !out.isView() && out.dataType() == result.dataType()) {
+            if (result.dataType() == DataType.DOUBLE) {
+                out.data().setData(result.data().asDouble());
+            } else {
+                out.data().setData(result.data().asFloat());
+            }
+        } else {
+            out.assign(result);
+        }
+    }
+
+    private void run(int n, java.util.function.IntConsumer body) {
+        if (pool == null || n < 2) {
+            for (int i = 0; i < n; i++) {
+                body.accept(i);
+            }
+            return;
+        }
+        try {
+            pool.submit(() -> IntStream.range(0, n).parallel().forEach(body)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during FFT", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("FFT failed", e.getCause());
+        }
+    }
+
+    private float[] mixFloat(float[] data, int l, int h) {
+        FloatFFT_1D seq = floatPlans.computeIfAbsent(l, FloatFFT_1D::new);
+        FloatFFT_1D hid = floatPlans.computeIfAbsent(h, FloatFFT_1D::new);
+        if (l > 1) {
+            run(h, c -> seq.realForward(data, c * l));
+        }
+        float[] out = new float[l * h];
+        int half = l / 2;
+        run(half + 1, f -> {
+            float[] z = new float[2 * h];
+            for (int c = 0; c < h; c++) {
+                int base = c * l;
+                z[2 * c] = re(data, base, l, f);
+                z[2 * c + 1] = im(data, base, l, f);
+            }
+            hid.complexForward(z);
+            int mirror = (l - f) % l;
+            for (int k = 0; k < h; k++) {
+                out[k * l + f] = z[2 * k];
+                if (mirror != f) {
+                    out[k * l + mirror] = z[2 * ((h - k) % h)];
+                }
+            }
+        });
+        return out;
+    }
+
+    private double[] mixDouble(double[] data, int l, int h) {
+        DoubleFFT_1D seq = doublePlans.computeIfAbsent(l, DoubleFFT_1D::new);
+        DoubleFFT_1D hid = doublePlans.computeIfAbsent(h, DoubleFFT_1D::new);
+        if (l > 1) {
+            run(h, c -> seq.realForward(data, c * l));
+        }
+        double[] out = new double[l * h];
+        int half = l / 2;
+        run(half + 1, f -> {
+            double[] z = new double[2 * h];
+            for (int c = 0; c < h; c++) {
+                int base = c * l;
+                z[2 * c] = re(data, base, l, f);
+                z[2 * c + 1] = im(data, base, l, f);
+            }
+            hid.complexForward(z);
+            int mirror = (l - f) % l;
+            for (int k = 0; k < h; k++) {
+                out[k * l + f] = z[2 * k];
+                if (mirror != f) {
+                    out[k * l + mirror] = z[2 * ((h - k) % h)];
+                }
+            }
+        });
+        return out;
+    }
+
+    // JTransforms realForward packing, n = sequence length, 0 <= f <= n/2:
+    // even n: a[0] = Re0, a[1] = Re(n/2), a[2f] = Re f, a[2f+1] = Im f
+    // odd n:  a[0] = Re0, a[2f] = Re f, a[2f+1] = Im f for f < (n-1)/2, a[n-1] = Re((n-1)/2), a[1] = Im((n-1)/2)
+    private static float re(float[] a, int base, int n, int f) {
+        if (f == 0) {
+            return a[base];
+        }
+        if (n % 2 == 0 && 2 * f == n) {
+            return a[base + 1];
+        }
+        if (n % 2 == 1 && f == (n - 1) / 2) {
+            return a[base + n - 1];
+        }
+        return a[base + 2 * f];
+    }
+
+    private static float im(float[] a, int base, int n, int f) {
+        if (f == 0 || (n % 2 == 0 && 2 * f == n)) {
+            return 0f;
+        }
+        if (n % 2 == 1 && f == (n - 1) / 2) {
+            return a[base + 1];
+        }
+        return a[base + 2 * f + 1];
+    }
+
+    private static double re(double[] a, int base, int n, int f) {
+        if (f == 0) {
+            return a[base];
+        }
+        if (n % 2 == 0 && 2 * f == n) {
+            return a[base + 1];
+        }
+        if (n % 2 == 1 && f == (n - 1) / 2) {
+            return a[base + n - 1];
+        }
+        return a[base + 2 * f];
+    }
+
+    private static double im(double[] a, int base, int n, int f) {
+        if (f == 0 || (n % 2 == 0 && 2 * f == n)) {
+            return 0;
+        }
+        if (n % 2 == 1 && f == (n - 1) / 2) {
+            return a[base + 1];
+        }
+        return a[base + 2 * f + 1];
+    }
+}

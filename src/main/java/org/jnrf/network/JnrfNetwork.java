@@ -1,0 +1,290 @@
+package org.jnrf.network;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JNRF network: token ids -> embedding -> MLP -> + sinusoidal positions -> FNet encoder -> (a) tagging MLP ->
+ * BIO softmax, (b) span pooling -> bilinear + distance polynomial relation scorer over (modifier, anchor) pairs.
+ * Loss = tagging CE + weight x relation CE. Parameters are the only state; each call brings its own {@link Scratch},
+ * so {@link #predict} may run on several threads at once. Training (gradients) is single-threaded.
+ */
+public final class JnrfNetwork {
+    private final NetworkConfig config;
+    private final LabelSpace labels;
+    private final FourierMixer mixer;
+    private final Embedding embedding;
+    private final Mlp input;
+    private final PositionalEncoding positions;
+    private final FNetEncoder encoder;
+    private final Mlp tagger;
+    private final RelationHead relation;
+    private final List<Param> params = new ArrayList<>();
+
+    public JnrfNetwork(NetworkConfig config, LabelSpace labels, FourierMixer mixer) {
+        this(config, labels, mixer, null, true);
+    }
+
+    /** With a pretrained embedding matrix (vocabulary x embeddingDim) as the initial table. */
+    public JnrfNetwork(NetworkConfig config, LabelSpace labels, FourierMixer mixer, INDArray pretrained,
+                       boolean trainableEmbeddings) {
+        this.config = config;
+        this.labels = labels;
+        this.mixer = mixer;
+        Init init = new Init(config.seed(), config.dataType());
+        int h = config.hidden();
+        if (pretrained != null) {
+            if (pretrained.rows() != config.vocabularySize() || pretrained.columns() != config.embeddingDim()) {
+                throw new IllegalArgumentException("pretrained embeddings are " + pretrained.rows() + " x "
+                        + pretrained.columns() + ", the configuration expects " + config.vocabularySize() + " x "
+                        + config.embeddingDim());
+            }
+            this.embedding = new Embedding("embedding", pretrained.castTo(config.dataType()), trainableEmbeddings);
+        } else {
+            this.embedding = new Embedding("embedding", config.vocabularySize(), config.embeddingDim(), init);
+            embedding.params().get(0).setTrainable(trainableEmbeddings);
+        }
+        this.input = new Mlp("input", new int[]{config.embeddingDim(), h, h}, init);
+        this.positions = new PositionalEncoding(h, config.dataType());
+        this.encoder = new FNetEncoder(h, config.expansion(), config.layers(), config.tied(), mixer, init);
+        this.tagger = new Mlp("tagger", new int[]{h, h, labels.tagCount()}, init);
+        this.relation = new RelationHead(h, labels.relationClassCount(), config.relationDim(),
+                config.distanceScale(), init);
+        params.addAll(embedding.params());
+        params.addAll(input.params());
+        params.addAll(encoder.params());
+        params.addAll(tagger.params());
+        params.addAll(relation.params());
+    }
+
+    public NetworkConfig config() {
+        return config;
+    }
+
+    public LabelSpace labels() {
+        return labels;
+    }
+
+    public FourierMixer mixer() {
+        return mixer;
+    }
+
+    /** All parameters in a fixed order with unique names. */
+    public List<Param> params() {
+        return List.copyOf(params);
+    }
+
+    public Map<String, Param> paramsByName() {
+        Map<String, Param> m = new LinkedHashMap<>();
+        params.forEach(p -> m.put(p.name(), p));
+        return m;
+    }
+
+    public void zeroGrads() {
+        params.forEach(Param::zeroGrad);
+    }
+
+    public Scratch newScratch() {
+        return new Scratch(config.dataType());
+    }
+
+    private INDArray encode(int[] ids, Cache cache, boolean training) {
+        if (ids.length == 0) {
+            throw new IllegalArgumentException("empty token sequence");
+        }
+        INDArray e = embedding.forward(ids, cache.child("embedding"));
+        INDArray x = input.forward(e, cache.child("input"));
+        x.addi(positions.table(ids.length));
+        return encoder.forward(x, cache.child("encoder"), training);
+    }
+
+    /** Tags, decoded entities and a relation decision for every predicted (modifier, anchor) pair. */
+    public NetworkPrediction predict(int[] ids, Scratch scratch) {
+        Cache root = scratch.cache("net");
+        INDArray h = encode(ids, root, false);
+        double[][] tagProbs = SoftmaxCrossEntropy.probabilities(tagger.forward(h, root.child("tagger")), null);
+        List<EntitySpan> entities = BioDecoder.decode(tagProbs);
+        return new NetworkPrediction(toFloat(tagProbs), entities, scorePairs(h, entities, root));
+    }
+
+    /**
+     * Relation decisions for given entity spans instead of the decoded ones (benchmarks with fixed entity density;
+     * relation extraction from gold entities).
+     */
+    public NetworkPrediction predictWithEntities(int[] ids, List<EntitySpan> entities, Scratch scratch) {
+        Cache root = scratch.cache("net");
+        INDArray h = encode(ids, root, false);
+        double[][] tagProbs = SoftmaxCrossEntropy.probabilities(tagger.forward(h, root.child("tagger")), null);
+        return new NetworkPrediction(toFloat(tagProbs), List.copyOf(entities), scorePairs(h, entities, root));
+    }
+
+    private List<RelationScore> scorePairs(INDArray h, List<EntitySpan> entities, Cache root) {
+        Candidates c = Candidates.of(entities, labels);
+        List<RelationScore> out = new ArrayList<>();
+        if (c.pairs() == 0 || labels.relationTypes().isEmpty()) {
+            return out;
+        }
+        INDArray logits = relation.forward(h, c.modifierSpans(), c.anchorSpans(), root.child("relation"));
+        double[][] p = SoftmaxCrossEntropy.probabilities(logits, c.allowedClasses(labels));
+        for (int j = 0; j < c.anchors.size(); j++) {
+            for (int i = 0; i < c.modifiers.size(); i++) {
+                double[] row = p[i + j * c.modifiers.size()];
+                int best = 1;
+                for (int k = 2; k < row.length; k++) {
+                    if (row[k] > row[best]) {
+                        best = k;
+                    }
+                }
+                out.add(new RelationScore(c.modifiers.get(i), c.anchors.get(j), best - 1, row[best], row[0]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Forward pass, loss and backward pass for one document; gradients are added to the parameters' gradients (call
+     * {@link #zeroGrads()} before). Relation pairs are built from the gold entities (teacher forcing), plus, if asked,
+     * the predicted entities that match no gold entity.
+     */
+    public StepLoss computeGradients(TrainingExample example, LossOptions options, Scratch scratch) {
+        return run(example, options, scratch, true);
+    }
+
+    /** Loss only (no gradients), e.g. for a dev loss or gradient checks. */
+    public StepLoss loss(TrainingExample example, LossOptions options, Scratch scratch) {
+        return run(example, options, scratch, false);
+    }
+
+    private StepLoss run(TrainingExample example, LossOptions options, Scratch scratch, boolean backward) {
+        Cache root = scratch.cache("net");
+        for (int t : example.bioTags()) {
+            if (t < 0 || t >= labels.tagCount()) {
+                throw new IllegalArgumentException("document " + example.documentId() + ": tag " + t
+                        + " outside the " + labels.tagCount() + " tags");
+            }
+        }
+        INDArray h = encode(example.tokenIds(), root, backward);
+        double[][] tagProbs = SoftmaxCrossEntropy.probabilities(tagger.forward(h, root.child("tagger")), null);
+        double tagLoss = SoftmaxCrossEntropy.loss(tagProbs, example.bioTags(), null);
+        INDArray dh = null;
+        if (backward) {
+            INDArray dTag = SoftmaxCrossEntropy.gradient(tagProbs, example.bioTags(), null, 1.0, config.dataType());
+            dh = tagger.backward(dTag, root.child("tagger"), true);
+        }
+        List<EntitySpan> spans = new ArrayList<>(example.entities());
+        if (options.addPredictedSpans()) {
+            for (EntitySpan predicted : BioDecoder.decode(tagProbs)) {
+                if (spans.stream().noneMatch(predicted::sameTokens)) {
+                    spans.add(predicted);
+                }
+            }
+        }
+        Candidates c = Candidates.of(spans, labels);
+        double relLoss = 0;
+        if (c.pairs() > 0) {
+            boolean[][] allowed = c.allowedClasses(labels);
+            int[] targets = c.targets(example.relations(), allowed);
+            double[] rowWeights = null;
+            if (options.relationClassWeights() != null) {
+                rowWeights = new double[targets.length];
+                for (int p = 0; p < targets.length; p++) {
+                    rowWeights[p] = options.relationClassWeights()[targets[p]];
+                }
+            }
+            INDArray logits = relation.forward(h, c.modifierSpans(), c.anchorSpans(), root.child("relation"));
+            double[][] p = SoftmaxCrossEntropy.probabilities(logits, allowed);
+            relLoss = SoftmaxCrossEntropy.loss(p, targets, rowWeights);
+            if (backward) {
+                INDArray dLogits = SoftmaxCrossEntropy.gradient(p, targets, rowWeights, options.relationLossWeight(),
+                        config.dataType());
+                relation.backward(dLogits, dh, root.child("relation"));
+            }
+        }
+        if (backward) {
+            INDArray dx = encoder.backward(dh, root.child("encoder"));
+            INDArray de = input.backward(dx, root.child("input"), true);
+            embedding.backward(de, root.child("embedding"));
+        }
+        return new StepLoss(tagLoss + options.relationLossWeight() * relLoss, tagLoss, relLoss, c.pairs());
+    }
+
+    private static float[][] toFloat(double[][] p) {
+        float[][] f = new float[p.length][];
+        for (int i = 0; i < p.length; i++) {
+            f[i] = new float[p[i].length];
+            for (int k = 0; k < p[i].length; k++) {
+                f[i][k] = (float) p[i][k];
+            }
+        }
+        return f;
+    }
+
+    /** Modifier and anchor spans of a document, as indices into its entity list. */
+    private record Candidates(List<EntitySpan> spans, List<Integer> modifiers, List<Integer> anchors) {
+        static Candidates of(List<EntitySpan> spans, LabelSpace labels) {
+            List<Integer> mods = new ArrayList<>();
+            List<Integer> ancs = new ArrayList<>();
+            int anchorType = labels.anchorTypeIndex();
+            for (int i = 0; i < spans.size(); i++) {
+                int type = spans.get(i).type();
+                if (type == anchorType) {
+                    ancs.add(i);
+                } else if (labels.isModifierType(type)) {
+                    mods.add(i);
+                }
+            }
+            return new Candidates(spans, mods, ancs);
+        }
+
+        /** Gold class of each pair (0 = no relation); a gold class the modifier type does not allow counts as 0. */
+        int[] targets(List<RelationPair> relations, boolean[][] allowed) {
+            Map<Long, Integer> gold = new HashMap<>();
+            for (RelationPair r : relations) {
+                gold.putIfAbsent(((long) r.modifier() << 32) | r.anchor(), r.relationType() + 1);
+            }
+            int m = modifiers.size();
+            int[] targets = new int[pairs()];
+            for (int j = 0; j < anchors.size(); j++) {
+                for (int i = 0; i < m; i++) {
+                    Integer t = gold.get(((long) modifiers.get(i) << 32) | anchors.get(j));
+                    int target = t == null ? 0 : t;
+                    targets[i + j * m] = allowed[i + j * m][target] ? target : 0;
+                }
+            }
+            return targets;
+        }
+
+        int pairs() {
+            return modifiers.size() * anchors.size();
+        }
+
+        List<EntitySpan> modifierSpans() {
+            return modifiers.stream().map(spans::get).toList();
+        }
+
+        List<EntitySpan> anchorSpans() {
+            return anchors.stream().map(spans::get).toList();
+        }
+
+        boolean[][] allowedClasses(LabelSpace labels) {
+            int m = modifiers.size();
+            boolean[][] allowed = new boolean[pairs()][labels.relationClassCount()];
+            for (int j = 0; j < anchors.size(); j++) {
+                for (int i = 0; i < m; i++) {
+                    boolean[] row = allowed[i + j * m];
+                    row[0] = true;
+                    int type = spans.get(modifiers.get(i)).type();
+                    for (int r = 0; r < labels.relationTypes().size(); r++) {
+                        row[r + 1] = labels.allowed(r, type);
+                    }
+                }
+            }
+            return allowed;
+        }
+    }
+}

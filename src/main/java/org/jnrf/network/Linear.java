@@ -1,0 +1,54 @@
+package org.jnrf.network;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+
+/**
+ * y = x W + b with W stored (in x out) in 'f' order: GEMM on 'f'-order operands into a preallocated output is the
+ * fast path of ND4J's BLAS binding (about 2x the 'c'-order throughput).
+ */
+public final class Linear {
+    private final Param weight;
+    private final Param bias;
+
+    public Linear(String name, int in, int out, Init init) {
+        double bound = 1.0 / Math.sqrt(in);
+        this.weight = Param.dense(name + ".weight", init.uniform(bound, in, out, 'f'));
+        this.bias = Param.dense(name + ".bias", init.uniform(bound, 1, out, 'f'));
+    }
+
+    public int in() {
+        return (int) weight.value().rows();
+    }
+
+    public int out() {
+        return (int) weight.value().columns();
+    }
+
+    public List<Param> params() {
+        return List.of(weight, bias);
+    }
+
+    public INDArray forward(INDArray x, Cache cache) {
+        cache.keep("x", x);
+        INDArray y = cache.buffer("y", x.rows(), out());
+        Nd4j.gemm(x, weight.value(), y, false, false, 1.0, 0.0);
+        y.addiRowVector(bias.value());
+        return y;
+    }
+
+    /** Accumulates dW and db; returns dx when asked (else null). */
+    public INDArray backward(INDArray dy, Cache cache, boolean inputGrad) {
+        INDArray x = cache.kept("x");
+        Nd4j.gemm(x, dy, weight.grad(), true, false, 1.0, 1.0);
+        bias.grad().addi(dy.sum(true, 0));
+        if (!inputGrad) {
+            return null;
+        }
+        INDArray dx = cache.buffer("dx", dy.rows(), in());
+        Nd4j.gemm(dy, weight.value(), dx, false, true, 1.0, 0.0);
+        return dx;
+    }
+}

@@ -1,0 +1,53 @@
+package org.jnrf.network;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Linear layers with GELU between them (none after the last). */
+public final class Mlp {
+    private final List<Linear> layers = new ArrayList<>();
+
+    /** sizes = [in, hidden..., out]; at least two entries. */
+    public Mlp(String name, int[] sizes, Init init) {
+        if (sizes.length < 2) {
+            throw new IllegalArgumentException("an MLP needs an input and an output size");
+        }
+        for (int i = 0; i + 1 < sizes.length; i++) {
+            layers.add(new Linear(name + "." + i, sizes[i], sizes[i + 1], init));
+        }
+    }
+
+    public List<Param> params() {
+        List<Param> p = new ArrayList<>();
+        layers.forEach(l -> p.addAll(l.params()));
+        return p;
+    }
+
+    public int out() {
+        return layers.get(layers.size() - 1).out();
+    }
+
+    public INDArray forward(INDArray x, Cache cache) {
+        INDArray h = x;
+        for (int i = 0; i < layers.size(); i++) {
+            h = layers.get(i).forward(h, cache.child("lin" + i));
+            if (i + 1 < layers.size()) {
+                h = Gelu.forward(h, cache.child("act" + i));
+            }
+        }
+        return h;
+    }
+
+    public INDArray backward(INDArray dy, Cache cache, boolean inputGrad) {
+        INDArray g = dy;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (i + 1 < layers.size()) {
+                g = Gelu.backward(g, cache.child("act" + i));
+            }
+            g = layers.get(i).backward(g, cache.child("lin" + i), i > 0 || inputGrad);
+        }
+        return g;
+    }
+}

@@ -1,0 +1,107 @@
+package org.jnrf.network;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trainable tensor and its gradient. Dense parameters accumulate into {@link #grad()}; a row-sparse parameter (the
+ * embedding table) instead holds the rows touched in the current step and their compact gradient, so that neither the
+ * backward pass nor the optimizer ever touches the full table.
+ */
+public final class Param {
+    private final String name;
+    private final INDArray value;
+    private final boolean sparseRows;
+    private boolean trainable;
+    private INDArray grad;
+    private int[] touchedRows = new int[0];
+    private INDArray rowGrad;
+
+    Param(String name, INDArray value, boolean sparseRows, boolean trainable) {
+        this.name = name;
+        this.value = value;
+        this.sparseRows = sparseRows;
+        this.trainable = trainable;
+        this.grad = sparseRows ? null : value.ulike().assign(0);
+    }
+
+    static Param dense(String name, INDArray value) {
+        return new Param(name, value, false, true);
+    }
+
+    static Param rowSparse(String name, INDArray value, boolean trainable) {
+        return new Param(name, value, true, trainable);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public INDArray value() {
+        return value;
+    }
+
+    public boolean isRowSparse() {
+        return sparseRows;
+    }
+
+    public boolean isTrainable() {
+        return trainable;
+    }
+
+    void setTrainable(boolean trainable) {
+        this.trainable = trainable;
+    }
+
+    /** Dense gradient (same shape as the value); null for a row-sparse parameter. */
+    public INDArray grad() {
+        return grad;
+    }
+
+    /** Rows touched since the last {@link #zeroGrad()} (row-sparse parameters only), strictly increasing. */
+    public int[] touchedRows() {
+        return touchedRows;
+    }
+
+    /** Gradient of the touched rows, one row per entry of {@link #touchedRows()}; null when none. */
+    public INDArray rowGrad() {
+        return rowGrad;
+    }
+
+    void setRowGrad(int[] rows, INDArray rowGrad) {
+        this.touchedRows = rows;
+        this.rowGrad = rowGrad;
+    }
+
+    public void zeroGrad() {
+        if (sparseRows) {
+            touchedRows = new int[0];
+            rowGrad = null;
+        } else {
+            grad.assign(0);
+        }
+    }
+
+    /** Squared L2 norm of the current gradient. */
+    public double gradSquaredNorm() {
+        if (!trainable) {
+            return 0;
+        }
+        INDArray g = sparseRows ? rowGrad : grad;
+        if (g == null) {
+            return 0;
+        }
+        double n = g.norm2Number().doubleValue();
+        return n * n;
+    }
+
+    public void scaleGrad(double factor) {
+        INDArray g = sparseRows ? rowGrad : grad;
+        if (g != null) {
+            g.muli(factor);
+        }
+    }
+
+    public long size() {
+        return value.length();
+    }
+}

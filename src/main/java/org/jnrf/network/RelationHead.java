@@ -1,0 +1,122 @@
+package org.jnrf.network;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Relation scorer over (modifier, anchor) span pairs. Spans are mean-pooled from the encoder output, passed through a
+ * span encoder (Linear + GELU), then projected per side: P = gelu(r_mod W + bW), Q = gelu(r_anc U + bU), both
+ * (spans x R K). For each class r (0 = no relation):
+ * {@code s_r(i, j) = <P_i[rK..rK+K), Q_j[rK..rK+K)> + a_r d^2 + b_r d + c_r}, d = sign(t_i - t_j) ln(1 + |t_i - t_j|)
+ * / ln(1 + scale) with t the first token of each span: signed, bounded for any document length, 1 at the configured
+ * scale. Only modifier x anchor pairs are scored. Pair p = i + j m (modifier i, anchor j; column-major).
+ */
+public final class RelationHead {
+    private final Linear spanEncoder;
+    private final Linear modifierProjection;
+    private final Linear anchorProjection;
+    private final Param poly;
+    private final int classes;
+    private final int width;
+    private final double distanceNorm;
+
+    public RelationHead(int hidden, int classes, int width, int distanceScale, Init init) {
+        this.classes = classes;
+        this.width = width;
+        this.distanceNorm = Math.log1p(distanceScale);
+        this.spanEncoder = new Linear("relation.span", hidden, hidden, init);
+        this.modifierProjection = new Linear("relation.modifier", hidden, classes * width, init);
+        this.anchorProjection = new Linear("relation.anchor", hidden, classes * width, init);
+        this.poly = Param.dense("relation.distance", init.constant(0, 3, classes));
+    }
+
+    public List<Param> params() {
+        List<Param> p = new ArrayList<>(spanEncoder.params());
+        p.addAll(modifierProjection.params());
+        p.addAll(anchorProjection.params());
+        p.add(poly);
+        return p;
+    }
+
+    double distanceFeature(EntitySpan modifier, EntitySpan anchor) {
+        int d = modifier.firstToken() - anchor.firstToken();
+        return Math.signum(d) * Math.log1p(Math.abs(d)) / distanceNorm;
+    }
+
+    /** Logits (m a x classes); m and a must both be positive. */
+    public INDArray forward(INDArray tokens, List<EntitySpan> modifiers, List<EntitySpan> anchors, Cache cache) {
+        int m = modifiers.size();
+        int a = anchors.size();
+        List<EntitySpan> all = new ArrayList<>(modifiers);
+        all.addAll(anchors);
+        INDArray pooled = SpanPooling.forward(tokens, all, cache.child("pool"));
+        INDArray r = spanEncoder.forward(pooled, cache.child("span"));
+        r = Gelu.forward(r, cache.child("spanAct"));
+        INDArray rMod = r.get(NDArrayIndex.interval(0, m), NDArrayIndex.all());
+        INDArray rAnc = r.get(NDArrayIndex.interval(m, m + a), NDArrayIndex.all());
+        INDArray p = Gelu.forward(modifierProjection.forward(rMod, cache.child("mod")), cache.child("modAct"));
+        INDArray q = Gelu.forward(anchorProjection.forward(rAnc, cache.child("anc")), cache.child("ancAct"));
+        long pairs = (long) m * a;
+        INDArray logits = cache.buffer("logits", pairs, classes);
+        INDArray block = cache.buffer("block", m, a);
+        for (int c = 0; c < classes; c++) {
+            Nd4j.gemm(slice(p, c), slice(q, c), block, false, true, 1.0, 0.0);
+            logits.getColumn(c).assign(block.reshape('f', pairs, 1));
+        }
+        double[] feat = new double[(int) pairs * 3];
+        for (int j = 0; j < a; j++) {
+            for (int i = 0; i < m; i++) {
+                int pair = i + j * m;
+                double d = distanceFeature(modifiers.get(i), anchors.get(j));
+                feat[pair] = d * d;
+                feat[(int) pairs + pair] = d;
+                feat[2 * (int) pairs + pair] = 1;
+            }
+        }
+        INDArray features = Nd4j.create(feat, new long[]{pairs, 3}, 'f').castTo(logits.dataType());
+        Nd4j.gemm(features, poly.value(), logits, false, false, 1.0, 1.0);
+        cache.keep("features", features);
+        cache.keep("p", p);
+        cache.keep("q", q);
+        cache.keep("m", m);
+        cache.keep("a", a);
+        return logits;
+    }
+
+    private INDArray slice(INDArray x, int c) {
+        return x.get(NDArrayIndex.all(), NDArrayIndex.interval((long) c * width, (long) (c + 1) * width));
+    }
+
+    /** Adds the gradient with respect to the encoder output into tokenGrad (L x H). */
+    public void backward(INDArray dLogits, INDArray tokenGrad, Cache cache) {
+        int m = cache.kept("m");
+        int a = cache.kept("a");
+        INDArray p = cache.kept("p");
+        INDArray q = cache.kept("q");
+        INDArray features = cache.kept("features");
+        Nd4j.gemm(features, dLogits, poly.grad(), true, false, 1.0, 1.0);
+        INDArray dp = cache.buffer("dp", m, (long) classes * width);
+        INDArray dq = cache.buffer("dq", a, (long) classes * width);
+        INDArray dpc = cache.buffer("dpc", m, width);
+        INDArray dqc = cache.buffer("dqc", a, width);
+        INDArray block = cache.buffer("dblock", m, a);
+        for (int c = 0; c < classes; c++) {
+            block.assign(dLogits.getColumn(c).reshape('f', m, a));
+            Nd4j.gemm(block, slice(q, c), dpc, false, false, 1.0, 0.0);
+            Nd4j.gemm(block, slice(p, c), dqc, true, false, 1.0, 0.0);
+            slice(dp, c).assign(dpc);
+            slice(dq, c).assign(dqc);
+        }
+        INDArray drMod = modifierProjection.backward(Gelu.backward(dp, cache.child("modAct")), cache.child("mod"), true);
+        INDArray drAnc = anchorProjection.backward(Gelu.backward(dq, cache.child("ancAct")), cache.child("anc"), true);
+        INDArray dr = cache.buffer("dr", m + a, drMod.columns());
+        dr.get(NDArrayIndex.interval(0, m), NDArrayIndex.all()).assign(drMod);
+        dr.get(NDArrayIndex.interval(m, m + a), NDArrayIndex.all()).assign(drAnc);
+        INDArray dPooled = spanEncoder.backward(Gelu.backward(dr, cache.child("spanAct")), cache.child("span"), true);
+        SpanPooling.backward(dPooled, tokenGrad, cache.child("pool"));
+    }
+}

@@ -1,0 +1,75 @@
+package org.jnrf.network;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class AdamTest {
+    private static final double LR = 0.01;
+    private static final double B1 = 0.9;
+    private static final double B2 = 0.999;
+    private static final double EPS = 1e-8;
+
+    /** Reference Adam: m, v with bias correction folded into the step size. */
+    private static void reference(double[] w, double[] m, double[] v, double[] g, int t) {
+        double stepSize = LR * Math.sqrt(1 - Math.pow(B2, t)) / (1 - Math.pow(B1, t));
+        for (int i = 0; i < w.length; i++) {
+            m[i] = B1 * m[i] + (1 - B1) * g[i];
+            v[i] = B2 * v[i] + (1 - B2) * g[i] * g[i];
+            w[i] -= stepSize * m[i] / (Math.sqrt(v[i]) + EPS);
+        }
+    }
+
+    @Test
+    void denseMatchesReference() {
+        Param p = Param.dense("w", Nd4j.create(new double[]{0.5, -1, 2, 0}, new long[]{1, 4}, 'f'));
+        Adam adam = new Adam(List.of(p), B1, B2, EPS);
+        double[] w = {0.5, -1, 2, 0};
+        double[] m = new double[4];
+        double[] v = new double[4];
+        double[][] grads = {{1, -2, 0.5, 0}, {0.3, 0.1, -4, 1}, {-1, -1, 1, 1}};
+        for (int t = 0; t < grads.length; t++) {
+            p.zeroGrad();
+            p.grad().assign(Nd4j.create(grads[t], new long[]{1, 4}, 'f'));
+            adam.update(LR);
+            reference(w, m, v, grads[t], t + 1);
+            for (int i = 0; i < 4; i++) {
+                assertEquals(w[i], p.value().getDouble(0, i), 1e-12, "step " + t + " entry " + i);
+            }
+        }
+        assertEquals(3, adam.step());
+    }
+
+    @Test
+    void sparseRowsUpdateOnlyTouchedRows() {
+        INDArray table = Nd4j.create(new double[]{1, 2, 3, 4, 5, 6}, new long[]{3, 2}, 'c');
+        Param p = Param.rowSparse("t", table, true);
+        Adam adam = new Adam(List.of(p), B1, B2, EPS);
+        p.setRowGrad(new int[]{2}, Nd4j.create(new double[]{0.5, -0.5}, new long[]{1, 2}, 'c'));
+        adam.update(LR);
+        double[] w = {5, 6};
+        reference(w, new double[2], new double[2], new double[]{0.5, -0.5}, 1);
+        assertEquals(1, table.getDouble(0, 0), 0);
+        assertEquals(4, table.getDouble(1, 1), 0);
+        assertEquals(w[0], table.getDouble(2, 0), 1e-12);
+        assertEquals(w[1], table.getDouble(2, 1), 1e-12);
+    }
+
+    @Test
+    void clippingScalesToTheGlobalNorm() {
+        Param a = Param.dense("a", Nd4j.zeros(DataType.DOUBLE, 1, 2));
+        Param b = Param.dense("b", Nd4j.zeros(DataType.DOUBLE, 1, 1));
+        a.grad().assign(Nd4j.create(new double[]{3, 0}, new long[]{1, 2}));
+        b.grad().assign(4);
+        double norm = GradientClipping.clipGlobalNorm(List.of(a, b), 1.0);
+        assertEquals(5, norm, 1e-12);
+        assertEquals(0.6, a.grad().getDouble(0, 0), 1e-9);
+        assertEquals(0.8, b.grad().getDouble(0, 0), 1e-9);
+        assertEquals(1.0, GradientClipping.clipGlobalNorm(List.of(a, b), 10), 1e-9);
+    }
+}

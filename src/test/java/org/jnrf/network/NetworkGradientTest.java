@@ -1,0 +1,60 @@
+package org.jnrf.network;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Finite-difference check of the whole network loss (tagging + weighted relation CE) for every parameter. */
+class NetworkGradientTest {
+
+    @org.junit.jupiter.api.BeforeAll
+    static void singleThread() {
+        ComputeThreads.set(1);
+    }
+
+    @Test
+    void wholeLossGradient() {
+        JnrfNetwork net = new JnrfNetwork(TestNetworks.config(DataType.DOUBLE, 13, 8, 7), TestNetworks.labels(),
+                FourierMixers.create("jtransforms", 1));
+        TrainingExample ex = TestNetworks.example();
+        LossOptions options = new LossOptions(new double[]{0.5, 2.0, 3.0}, false, 0.7);
+        net.zeroGrads();
+        StepLoss loss = net.computeGradients(ex, options, net.newScratch());
+        assertEquals(4, loss.pairs()); // 2 modifiers x 2 anchors
+        assertEquals(loss.total(), net.loss(ex, options, net.newScratch()).total(), 1e-12);
+        for (Param p : net.params()) {
+            INDArray analytic;
+            if (p.isRowSparse()) {
+                analytic = GradCheck.zerosLike(p.value());
+                int[] rows = p.touchedRows();
+                for (int i = 0; i < rows.length; i++) {
+                    analytic.getRow(rows[i]).assign(p.rowGrad().getRow(i));
+                }
+            } else {
+                analytic = p.grad().dup();
+            }
+            GradCheck.check(p.name(), p.value(), analytic,
+                    () -> net.loss(ex, options, net.newScratch()).total(), 5, 1e-4);
+        }
+    }
+
+    @Test
+    void predictedSpansAddPairsLabelledNoRelation() {
+        JnrfNetwork net = new JnrfNetwork(TestNetworks.config(DataType.FLOAT, 13, 8, 3), TestNetworks.labels(),
+                FourierMixers.create("jtransforms", 1));
+        TrainingExample ex = TestNetworks.example();
+        int gold = net.loss(ex, new LossOptions(null, false, 1), net.newScratch()).pairs();
+        NetworkPrediction prediction = net.predict(ex.tokenIds(), net.newScratch());
+        long extraModifiers = prediction.entities().stream()
+                .filter(e -> e.type() == 1 || e.type() == 2)
+                .filter(e -> ex.entities().stream().noneMatch(e::sameTokens)).count();
+        long extraAnchors = prediction.entities().stream().filter(e -> e.type() == 0)
+                .filter(e -> ex.entities().stream().noneMatch(e::sameTokens)).count();
+        int withPredicted = net.loss(ex, new LossOptions(null, true, 1), net.newScratch()).pairs();
+        assertEquals((2 + extraModifiers) * (2 + extraAnchors), withPredicted);
+        assertTrue(withPredicted >= gold);
+    }
+}
