@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.document.EntityMention;
 import org.jnrf.document.RelationMention;
@@ -30,10 +31,17 @@ import org.jnrf.document.TextSpan;
  * so it is an error. {@link #withoutSurfaceCheck()} turns the check off for files whose surfaces are known to be
  * unreliable.
  *
+ * <p>Some BRAT files (e.g. Chia, some n2c2 releases) write the surface of a mention that crosses a line break with
+ * the line break itself, so the surface goes on over the next lines. Such continuation lines are accepted right
+ * after an entity line, as many as the mention's text has line breaks, and only when they do not look like an
+ * annotation line ({@code id<TAB>}); anything else is a malformed line.
+ *
  * <p>Every problem is a {@link CorpusFormatException} naming the file, the 1-based line and the problem, never the
  * note text. The parser is stateless and thread-safe.
  */
 public final class BratAnnParser {
+    /** The start of an annotation line: an id (letter, '#' or '*', then anything but spaces) and a tab. */
+    private static final Pattern ANNOTATION_LINE = Pattern.compile("[A-Za-z#*][^\\s]*\t");
     private final boolean checkSurfaceText;
 
     private BratAnnParser(boolean checkSurfaceText) {
@@ -67,6 +75,7 @@ public final class BratAnnParser {
         List<RelationMention> relations = new ArrayList<>();
         Map<String, Integer> relationLines = new HashMap<>();
 
+        PendingEntity pending = null;
         int lineNumber = 0;
         int start = 0;
         while (start < annContent.length()) {
@@ -78,17 +87,21 @@ public final class BratAnnParser {
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
             }
+            if (pending != null && pending.continuationsLeft > 0 && !ANNOTATION_LINE.matcher(line).lookingAt()) {
+                // the surface of a mention crossing a line break, written with the line break
+                pending.surface.append('\n').append(line);
+                pending.continuationsLeft--;
+                continue;
+            }
+            if (pending != null) {
+                addEntity(pending, text, entityIds, entities, annName);
+                pending = null;
+            }
             if (line.isBlank()) {
                 continue;
             }
             switch (line.charAt(0)) {
-                case 'T' -> {
-                    EntityMention entity = parseEntity(line, text, offsets, annName, lineNumber);
-                    if (!entityIds.add(entity.id())) {
-                        throw CorpusFormatException.atLine(annName, lineNumber, "duplicate entity id " + entity.id());
-                    }
-                    entities.add(entity);
-                }
+                case 'T' -> pending = parseEntity(line, text, offsets, annName, lineNumber);
                 case 'R' -> {
                     RelationMention relation = parseRelation(line, annName, lineNumber);
                     if (relationLines.putIfAbsent(relation.id(), lineNumber) != null) {
@@ -104,6 +117,9 @@ public final class BratAnnParser {
                         "malformed line: expected an annotation id starting with T, R, A, E, N, M, # or *");
             }
         }
+        if (pending != null) {
+            addEntity(pending, text, entityIds, entities, annName);
+        }
         // BRAT allows a relation before the entities it names, so arguments are resolved at the end
         for (RelationMention r : relations) {
             for (String argument : List.of(r.modifierId(), r.anchorId())) {
@@ -116,7 +132,39 @@ public final class BratAnnParser {
         return new AnnotatedDocument(documentId, text, entities, relations);
     }
 
-    private EntityMention parseEntity(String line, String text, CodePointOffsets offsets, String annName,
+    /** An entity line whose surface may continue on the following lines. */
+    private static final class PendingEntity {
+        private final EntityMention entity;
+        private final List<TextSpan> fragmentsAsWritten;
+        private final StringBuilder surface;
+        private final int line;
+        private int continuationsLeft;
+
+        private PendingEntity(EntityMention entity, List<TextSpan> fragmentsAsWritten, String surface, int line,
+                              int continuationsLeft) {
+            this.entity = entity;
+            this.fragmentsAsWritten = fragmentsAsWritten;
+            this.surface = new StringBuilder(surface);
+            this.line = line;
+            this.continuationsLeft = continuationsLeft;
+        }
+    }
+
+    private void addEntity(PendingEntity pending, String text, Set<String> entityIds, List<EntityMention> entities,
+                           String annName) throws CorpusFormatException {
+        String id = pending.entity.id();
+        if (checkSurfaceText
+                && !sameUpToWhitespace(joined(text, pending.fragmentsAsWritten), pending.surface.toString())) {
+            throw CorpusFormatException.atLine(annName, pending.line, "surface text of entity " + id
+                    + " does not match the document text at its offsets");
+        }
+        if (!entityIds.add(id)) {
+            throw CorpusFormatException.atLine(annName, pending.line, "duplicate entity id " + id);
+        }
+        entities.add(pending.entity);
+    }
+
+    private PendingEntity parseEntity(String line, String text, CodePointOffsets offsets, String annName,
                                       int lineNumber) throws CorpusFormatException {
         String[] fields = line.split("\t", 3);
         if (fields.length < 3) {
@@ -159,11 +207,8 @@ public final class BratAnnParser {
                 throw CorpusFormatException.atLine(annName, lineNumber, "fragments of entity " + id + " overlap");
             }
         }
-        if (checkSurfaceText && !sameUpToWhitespace(joined(text, fragmentsAsWritten), fields[2])) {
-            throw CorpusFormatException.atLine(annName, lineNumber, "surface text of entity " + id
-                    + " does not match the document text at its offsets");
-        }
-        return new EntityMention(id, type, fragments, 1.0);
+        return new PendingEntity(new EntityMention(id, type, fragments, 1.0), fragmentsAsWritten, fields[2],
+                lineNumber, lineBreaks(text, fragmentsAsWritten));
     }
 
     private static RelationMention parseRelation(String line, String annName, int lineNumber)
@@ -215,6 +260,20 @@ public final class BratAnnParser {
             throw CorpusFormatException.atLine(annName, lineNumber,
                     "offset '" + value + "' of entity " + id + " is not a non-negative integer");
         }
+    }
+
+    /** Line breaks (CRLF counted once) inside the fragments: how many lines a raw surface could take up more. */
+    private static int lineBreaks(String text, List<TextSpan> fragments) {
+        int count = 0;
+        for (TextSpan f : fragments) {
+            for (int i = f.begin(); i < f.end(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 >= f.end() || text.charAt(i + 1) != '\n'))) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private static String joined(String text, List<TextSpan> fragments) {

@@ -14,6 +14,7 @@ import org.apache.uima.collection.CollectionReaderDescription;
 import org.apache.uima.fit.component.JCasCollectionReader_ImplBase;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
 import org.apache.uima.fit.descriptor.ResourceMetaData;
+import org.apache.uima.fit.descriptor.TypeCapability;
 import org.apache.uima.fit.factory.CollectionReaderFactory;
 import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
@@ -34,6 +35,8 @@ import org.xml.sax.SAXParseException;
  * the parser's problem, a logged warning, and reading goes on.
  */
 @ResourceMetaData(name = "JNRF XMI reader")
+@TypeCapability(outputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityFragment", "org.jnrf.type.EntityRelation",
+        "org.jnrf.type.SourceDocument", "org.jnrf.type.DocumentError"})
 public class XmiReader extends JCasCollectionReader_ImplBase {
     /** Folder holding the {@code .xmi} files, searched recursively. */
     public static final String PARAM_SOURCE_LOCATION = "sourceLocation";

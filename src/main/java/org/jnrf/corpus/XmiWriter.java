@@ -10,6 +10,7 @@ import org.apache.uima.cas.impl.XmiCasSerializer;
 import org.apache.uima.fit.component.JCasAnnotator_ImplBase;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
 import org.apache.uima.fit.descriptor.ResourceMetaData;
+import org.apache.uima.fit.descriptor.TypeCapability;
 import org.apache.uima.fit.factory.AnalysisEngineFactory;
 import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
@@ -25,6 +26,7 @@ import org.xml.sax.SAXException;
  * error report.
  */
 @ResourceMetaData(name = "JNRF XMI writer")
+@TypeCapability(inputs = {"org.jnrf.type.SourceDocument", "org.jnrf.type.DocumentError"})
 public class XmiWriter extends JCasAnnotator_ImplBase {
     /** Folder receiving the files; sub-folders of the input are mirrored. */
     public static final String PARAM_TARGET_LOCATION = "targetLocation";

@@ -60,6 +60,20 @@ class BratAnnParserTest {
     }
 
     @Test
+    void acceptsASurfaceWrittenWithItsLineBreak() throws Exception {
+        // as in Chia: the raw line break of the text ends the line, the surface goes on below
+        AnnotatedDocument doc = parse("T1\tADE 21 44\tsevere\ngastric bleeding\nT2\tDrug 0 7\tAspirin\n");
+        assertEquals(List.of("ADE 21-44", "Drug 0-7"), AnnotationKeys.entities(doc));
+        // but only as many extra lines as the mention has line breaks, and never an annotation-like line
+        assertProblem(assertThrows(CorpusFormatException.class, () -> BratAnnParser.withoutSurfaceCheck()
+                .parse("doc", TEXT, "T1\tADE 21 44\tsevere\ngastric\nbleeding\n", "doc.ann")), 3, "malformed line");
+        assertProblem(assertThrows(CorpusFormatException.class,
+                () -> parse("T1\tDrug 0 7\tAspirin\nstray text\n")), 2, "malformed line");
+        assertProblem(assertThrows(CorpusFormatException.class,
+                () -> parse("T1\tADE 21 44\tsevere\nT2\tDrug 0 7\tAspirin\n")), 1, "surface text of entity T1");
+    }
+
+    @Test
     void sortsFragmentsWrittenOutOfOrder() throws Exception {
         AnnotatedDocument doc = parse("T1\tADE 36 44;21 27\tbleeding severe\n");
         assertEquals(List.of(new TextSpan(21, 27), new TextSpan(36, 44)), doc.entities().get(0).fragments());
