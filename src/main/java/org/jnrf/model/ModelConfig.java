@@ -1,0 +1,77 @@
+package org.jnrf.model;
+
+import org.jnrf.network.LabelSpace;
+import org.jnrf.network.NetworkConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to rebuild a trained network and its tokenizer; stored as {@code config.json} in the model zip.
+ *
+ * @param formatVersion          {@link #FORMAT_VERSION} of the writer
+ * @param vocabularySize         rows of the embedding table (= lines of vocab.txt)
+ * @param embeddingDim           width of the embedding table
+ * @param hidden                 model width
+ * @param layers                 FNet applications
+ * @param expansion              feed-forward width factor
+ * @param tied                   one FNet block applied {@code layers} times
+ * @param relationDim            per-class width of the relation scorer
+ * @param distanceScale          token distance mapped to 1 by the distance feature
+ * @param entityTypes            entity types, index = type id
+ * @param anchorType             the type every relation points to (Drug, AdverseReaction, ...)
+ * @param relationTypes          relation types, index = relation id (class id - 1)
+ * @param relationModifierTypes  for each relation type the entity types seen as its modifier (Arg1)
+ * @param lowerCase              tokenizer lower-cases
+ * @param stripAccents           tokenizer strips accents
+ * @param maxCharsPerWord        longer words become [UNK]
+ */
+public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDim, int hidden, int layers,
+                          int expansion, boolean tied, int relationDim, int distanceScale, List<String> entityTypes,
+                          String anchorType, List<String> relationTypes, Map<String, List<String>> relationModifierTypes,
+                          boolean lowerCase, boolean stripAccents, int maxCharsPerWord) {
+    public static final int FORMAT_VERSION = 1;
+
+    public ModelConfig {
+        entityTypes = List.copyOf(entityTypes);
+        relationTypes = List.copyOf(relationTypes);
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        relationModifierTypes.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        relationModifierTypes = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public NetworkConfig networkConfig(DataType dataType, long seed) {
+        return new NetworkConfig(vocabularySize, embeddingDim, hidden, layers, expansion, tied, relationDim,
+                distanceScale, dataType, seed);
+    }
+
+    public LabelSpace labelSpace() {
+        boolean[][] allowed = new boolean[relationTypes.size()][entityTypes.size()];
+        for (int r = 0; r < relationTypes.size(); r++) {
+            for (String t : relationModifierTypes.getOrDefault(relationTypes.get(r), List.of())) {
+                int idx = entityTypes.indexOf(t);
+                if (idx < 0) {
+                    throw new IllegalArgumentException("relation " + relationTypes.get(r) + " names modifier type " + t
+                            + " that is not an entity type");
+                }
+                allowed[r][idx] = true;
+            }
+        }
+        return new LabelSpace(entityTypes, anchorType, relationTypes, allowed);
+    }
+
+    /** The configuration of a network and label space (inverse of {@link #networkConfig} and {@link #labelSpace}). */
+    public static ModelConfig of(NetworkConfig network, LabelSpace labels, boolean lowerCase, boolean stripAccents,
+                                 int maxCharsPerWord) {
+        Map<String, List<String>> modifiers = new LinkedHashMap<>();
+        for (int r = 0; r < labels.relationTypes().size(); r++) {
+            modifiers.put(labels.relationTypes().get(r), labels.modifierTypes(r));
+        }
+        return new ModelConfig(FORMAT_VERSION, network.vocabularySize(), network.embeddingDim(), network.hidden(),
+                network.layers(), network.expansion(), network.tied(), network.relationDim(), network.distanceScale(),
+                labels.entityTypes(), labels.anchorType(), labels.relationTypes(), modifiers, lowerCase, stripAccents,
+                maxCharsPerWord);
+    }
+}

@@ -1,0 +1,30 @@
+package org.jnrf.model;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
+
+/** A named float32 tensor in row-major order, as stored in a weights file. */
+public record Tensor(String name, long[] shape, float[] data) {
+    public Tensor {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        if (n != data.length) {
+            throw new IllegalArgumentException("tensor " + name + ": shape " + Arrays.toString(shape) + " needs " + n
+                    + " values, got " + data.length);
+        }
+    }
+
+    public static Tensor of(String name, INDArray value) {
+        INDArray f = value.dataType() == DataType.FLOAT ? value : value.castTo(DataType.FLOAT);
+        return new Tensor(name, value.shape(), f.dup('c').data().asFloat());
+    }
+
+    public INDArray toArray(DataType dataType, char order) {
+        return Nd4j.create(data, shape, 'c').castTo(dataType).dup(order);
+    }
+}

@@ -1,0 +1,145 @@
+package org.jnrf.model;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * The weights format (all integers and floats little-endian):
+ * <pre>
+ *   magic      8 bytes  "JNRFWTS1"
+ *   count      int32    number of tensors
+ *   per tensor:
+ *     nameLen  int32, name UTF-8 bytes
+ *     rank     int32, dims int64[rank]
+ *     data     float32[product of dims], row-major
+ *   crc32      int32    CRC-32 of every preceding byte
+ * </pre>
+ */
+public final class WeightsFile {
+    static final byte[] MAGIC = "JNRFWTS1".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_NAME = 1 << 12;
+    private static final int MAX_RANK = 8;
+
+    private WeightsFile() {
+    }
+
+    public static void write(OutputStream out, List<Tensor> tensors) throws IOException {
+        CheckedOutputStream checked = new CheckedOutputStream(out, new CRC32());
+        checked.write(MAGIC);
+        checked.write(le(4).putInt(tensors.size()).array());
+        for (Tensor t : tensors) {
+            byte[] name = t.name().getBytes(StandardCharsets.UTF_8);
+            checked.write(le(4).putInt(name.length).array());
+            checked.write(name);
+            ByteBuffer header = le(4 + 8 * t.shape().length).putInt(t.shape().length);
+            for (long d : t.shape()) {
+                header.putLong(d);
+            }
+            checked.write(header.array());
+            float[] data = t.data();
+            int chunk = 1 << 16;
+            ByteBuffer buf = le(4 * chunk);
+            for (int i = 0; i < data.length; i += chunk) {
+                int n = Math.min(chunk, data.length - i);
+                buf.clear();
+                buf.asFloatBuffer().put(data, i, n);
+                checked.write(buf.array(), 0, 4 * n);
+            }
+        }
+        int crc = (int) checked.getChecksum().getValue();
+        out.write(le(4).putInt(crc).array());
+    }
+
+    /** Reads every tensor; {@code file} names the source in error messages. */
+    public static Map<String, Tensor> read(InputStream in, String file) throws ModelFormatException {
+        CheckedInputStream checked = new CheckedInputStream(in, new CRC32());
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        try {
+            byte[] magic = readFully(checked, MAGIC.length);
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
+                throw new ModelFormatException(file, "not a JNRF weights file (bad magic bytes)");
+            }
+            int count = readInt(checked);
+            if (count < 0) {
+                throw new ModelFormatException(file, "negative tensor count " + count);
+            }
+            for (int i = 0; i < count; i++) {
+                int nameLen = readInt(checked);
+                if (nameLen <= 0 || nameLen > MAX_NAME) {
+                    throw new ModelFormatException(file, "tensor " + i + ": invalid name length " + nameLen);
+                }
+                String name = new String(readFully(checked, nameLen), StandardCharsets.UTF_8);
+                int rank = readInt(checked);
+                if (rank < 0 || rank > MAX_RANK) {
+                    throw new ModelFormatException(file, "tensor " + name + ": invalid rank " + rank);
+                }
+                long[] shape = new long[rank];
+                long n = 1;
+                ByteBuffer dims = ByteBuffer.wrap(readFully(checked, 8 * rank)).order(ByteOrder.LITTLE_ENDIAN);
+                for (int d = 0; d < rank; d++) {
+                    shape[d] = dims.getLong();
+                    if (shape[d] < 0) {
+                        throw new ModelFormatException(file, "tensor " + name + ": negative dimension");
+                    }
+                    n *= shape[d];
+                    if (n > Integer.MAX_VALUE / 4) {
+                        throw new ModelFormatException(file, "tensor " + name + ": too large");
+                    }
+                }
+                float[] data = new float[(int) n];
+                int chunk = 1 << 16;
+                for (int off = 0; off < n; off += chunk) {
+                    int m = (int) Math.min(chunk, n - off);
+                    ByteBuffer.wrap(readFully(checked, 4 * m)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
+                            .get(data, off, m);
+                }
+                if (tensors.put(name, new Tensor(name, shape, data)) != null) {
+                    throw new ModelFormatException(file, "tensor " + name + " appears twice");
+                }
+            }
+            int expected = (int) checked.getChecksum().getValue();
+            int stored = ByteBuffer.wrap(readFully(in, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            if (stored != expected) {
+                throw new ModelFormatException(file, String.format("checksum mismatch (stored %08x, computed %08x):"
+                        + " the file is corrupt", stored, expected));
+            }
+            if (in.read() != -1) {
+                throw new ModelFormatException(file, "unexpected bytes after the checksum");
+            }
+        } catch (EOFException e) {
+            throw new ModelFormatException(file, "truncated (ends before all tensors were read)", e);
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFormatException(file, "unreadable: " + e.getMessage(), e);
+        }
+        return tensors;
+    }
+
+    private static ByteBuffer le(int size) {
+        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static int readInt(InputStream in) throws IOException {
+        return ByteBuffer.wrap(readFully(in, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    }
+
+    private static byte[] readFully(InputStream in, int n) throws IOException {
+        byte[] b = in.readNBytes(n);
+        if (b.length != n) {
+            throw new EOFException();
+        }
+        return b;
+    }
+}
