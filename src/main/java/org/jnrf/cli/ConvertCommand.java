@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
         description = {"Converts an annotated corpus folder between formats (BRAT n2c2 <-> XMI, or to JSON).",
                 "Documents that cannot be read are listed in OUT/errors.tsv; the others are still converted."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:all documents converted", "2:some documents had problems (see errors.tsv)",
+        exitCodeList = {"0:all documents converted", "2:bad arguments", "3:some documents had problems (see errors.tsv)",
                 "1:the run failed"})
 public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, description = "Input format: brat, xmi or text.",
@@ -51,7 +51,7 @@ public final class ConvertCommand implements Callable<Integer> {
         ErrorReportSummary errors = ErrorReportSummary.read(output);
         errors.print(err);
         err.flush();
-        return errors.errorCount() == 0 ? 0 : 2;
+        return errors.errorCount() == 0 ? 0 : 3;
     }
 
     /** Lets picocli accept lower-case format names. */

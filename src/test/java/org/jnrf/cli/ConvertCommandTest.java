@@ -79,7 +79,7 @@ class ConvertCommandTest {
         Files.writeString(brat.resolve("broken.ann"), "T1\tDrug 0 99\tAspirin\n");
         Path out = dir.resolve("out");
 
-        assertEquals(2, run("convert", "--from", "brat", "--to", "json", brat.toString(), out.toString()));
+        assertEquals(3, run("convert", "--from", "brat", "--to", "json", brat.toString(), out.toString()));
 
         assertEquals(4, CorpusFiles.listBySuffix(out, ".json").size(), "the broken note is still accounted for");
         assertTrue(err.toString().contains("broken"), err.toString());

@@ -1,0 +1,180 @@
+package org.jnrf.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.apache.uima.analysis_engine.AnalysisEngineDescription;
+import org.apache.uima.fit.factory.ExternalResourceFactory;
+import org.jnrf.corpus.CorpusFiles;
+import org.jnrf.corpus.CorpusFormat;
+import org.jnrf.corpus.ErrorReportWriter;
+import org.jnrf.corpus.PlainTextReader;
+import org.jnrf.uima.CpeRunner;
+import org.jnrf.uima.JnrfAnnotator;
+import org.jnrf.uima.ModelLocation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jnrf annotate PATH... --out DIR}: finds medication entities and relations in plain-text notes. */
+@Command(name = "annotate", mixinStandardHelpOptions = true,
+        description = {"Annotates plain-text notes (.txt files, or folders of them, read recursively) with a JNRF "
+                + "model and writes NAME.ann (n2c2 BRAT) for every NAME.txt, plus XMI/JSON on request.",
+                "Notes that cannot be read or analysed are listed in DIR/errors.tsv; every other note is still "
+                        + "written."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every note annotated", "1:the run failed", "2:bad arguments",
+                "3:some notes failed (see DIR/errors.tsv)"})
+public final class AnnotateCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Note files and/or folders of .txt notes.")
+    List<Path> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+    Path out;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Model zip (default: the model shipped in the jar, trained on PHEE).")
+    Path model;
+
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "brat",
+            converter = ConvertCommand.FormatConverter.class,
+            description = "Output formats, comma-separated: brat, xmi, json (default: ${DEFAULT-VALUE}).")
+    List<CorpusFormat> formats;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Processing threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--ctakes", description = "Also add cTAKES types (MedicationMention, BinaryTextRelation, ...): "
+            + "visible in XMI output.")
+    boolean ctakes;
+
+    @Option(names = "--entity-threshold", paramLabel = "P", description = "Minimum entity confidence (default: the "
+            + "model's).")
+    String entityThreshold;
+
+    @Option(names = "--relation-threshold", paramLabel = "P", description = "Minimum relation confidence (default: "
+            + "the model's).")
+    String relationThreshold;
+
+    @Option(names = "--summary", defaultValue = "auto", paramLabel = "MODE",
+            description = "What to print: notes (entities and relations of each note), totals, none, or auto "
+                    + "(notes for up to 20 notes, else totals; default).")
+    String summaryMode;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                err.println("jnrf annotate: " + input + " does not exist");
+                err.flush();
+                return 1;
+            }
+        }
+        if (threads < 1) {
+            err.println("jnrf annotate: --threads must be at least 1");
+            err.flush();
+            return 1;
+        }
+        for (CorpusFormat format : formats) {
+            if (format == CorpusFormat.TEXT) {
+                err.println("jnrf annotate: --format text is not an output format; use brat, xmi or json");
+                err.flush();
+                return 1;
+            }
+        }
+        Files.createDirectories(out);
+        int noteCount = countNotes();
+
+        List<AnalysisEngineDescription> engines = new ArrayList<>();
+        engines.add(annotator());
+        for (CorpusFormat format : new LinkedHashSet<>(formats)) {
+            engines.add(format.writer(out));
+        }
+        engines.add(ErrorReportWriter.description(out));
+
+        AnnotationSummary summary = new AnnotationSummary();
+        List<Throwable> runFailures;
+        try (RunProgress progress = new RunProgress("Annotating", noteCount)) {
+            runFailures = new CpeRunner(threads).run(PlainTextReader.description(inputs, "*.txt"), (cas, failure) -> {
+                summary.add(cas, failure);
+                progress.step();
+            }, engines.toArray(AnalysisEngineDescription[]::new));
+        }
+
+        boolean perNote = summaryMode.equals("notes") || (summaryMode.equals("auto") && noteCount <= 20);
+        if (!summaryMode.equals("none")) {
+            summary.print(stdout, perNote);
+        }
+        stdout.flush();
+        ErrorReportSummary errors = ErrorReportSummary.read(out);
+        errors.print(err);
+        for (Throwable failure : runFailures) {
+            err.println("jnrf annotate: " + failure.getMessage());
+        }
+        for (String failed : summary.pipelineFailures()) {
+            err.println("jnrf annotate: " + failed);
+        }
+        err.flush();
+        if (!runFailures.isEmpty()) {
+            return 1;
+        }
+        return errors.errorCount() == 0 && summary.pipelineFailures().isEmpty() ? 0 : 3;
+    }
+
+    private AnalysisEngineDescription annotator() throws Exception {
+        List<Object> parameters = new ArrayList<>(List.of(
+                JnrfAnnotator.PARAM_WRITE_CTAKES_TYPES, ctakes,
+                JnrfAnnotator.KEY_MODEL, ExternalResourceFactory.createNamedResourceDescriptionUsingUrl(
+                        "jnrfModel", org.jnrf.uima.JnrfModelResource.class, modelUrl())));
+        if (entityThreshold != null) {
+            parameters.addAll(List.of(JnrfAnnotator.PARAM_ENTITY_THRESHOLD, entityThreshold));
+        }
+        if (relationThreshold != null) {
+            parameters.addAll(List.of(JnrfAnnotator.PARAM_RELATION_THRESHOLD, relationThreshold));
+        }
+        return org.apache.uima.fit.factory.AnalysisEngineFactory.createEngineDescription(JnrfAnnotator.class,
+                parameters.toArray());
+    }
+
+    /** The model as a URL UIMA's shared-resource loader can open: a file, or the shipped model inside the jar. */
+    private String modelUrl() throws Exception {
+        if (model != null) {
+            if (!Files.isRegularFile(model)) {
+                throw new IllegalArgumentException("model " + model + ": no such file");
+            }
+            return model.toAbsolutePath().toUri().toString();
+        }
+        String resource = ModelLocation.DEFAULT.substring("classpath:".length());
+        java.net.URL url = AnnotateCommand.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException("the default model " + resource + " is not in this build; name one "
+                    + "with --model");
+        }
+        return url.toString();
+    }
+
+    private int countNotes() throws Exception {
+        Set<Path> notes = new LinkedHashSet<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                notes.addAll(CorpusFiles.listByGlob(input, "*.txt"));
+            } else {
+                notes.add(input);
+            }
+        }
+        return notes.size();
+    }
+}
