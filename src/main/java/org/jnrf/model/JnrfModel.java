@@ -118,7 +118,7 @@ public final class JnrfModel {
     }
 
     /** Entries of a zip by name; the zip is read completely. */
-    static Map<String, byte[]> readEntries(InputStream zip, String file) throws ModelFormatException {
+    public static Map<String, byte[]> readEntries(InputStream zip, String file) throws ModelFormatException {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(zip, StandardCharsets.UTF_8)) {
             ZipEntry e;
@@ -136,7 +136,7 @@ public final class JnrfModel {
         return entries;
     }
 
-    static byte[] require(Map<String, byte[]> entries, String name, String file) throws ModelFormatException {
+    public static byte[] require(Map<String, byte[]> entries, String name, String file) throws ModelFormatException {
         byte[] b = entries.get(name);
         if (b == null) {
             throw new ModelFormatException(file, "missing entry " + name);
@@ -144,7 +144,7 @@ public final class JnrfModel {
         return b;
     }
 
-    static ModelConfig readConfig(Map<String, byte[]> entries, String file) throws ModelFormatException {
+    public static ModelConfig readConfig(Map<String, byte[]> entries, String file) throws ModelFormatException {
         byte[] json = require(entries, CONFIG_ENTRY, file);
         try {
             Map<?, ?> raw = JSON.readValue(json, Map.class);
@@ -163,7 +163,7 @@ public final class JnrfModel {
         }
     }
 
-    static Vocabulary readVocabulary(Map<String, byte[]> entries, String file, ModelConfig config)
+    public static Vocabulary readVocabulary(Map<String, byte[]> entries, String file, ModelConfig config)
             throws ModelFormatException {
         byte[] vocab = require(entries, VOCAB_ENTRY, file);
         Vocabulary vocabulary;

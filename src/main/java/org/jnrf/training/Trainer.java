@@ -1,0 +1,299 @@
+package org.jnrf.training;
+
+import org.jnrf.document.AnnotatedDocument;
+import org.jnrf.model.JnrfModel;
+import org.jnrf.model.ModelConfig;
+import org.jnrf.model.NetworkWeights;
+import org.jnrf.model.Tensor;
+import org.jnrf.network.Adam;
+import org.jnrf.network.FourierMixer;
+import org.jnrf.network.FourierMixers;
+import org.jnrf.network.GradientClipping;
+import org.jnrf.network.JnrfNetwork;
+import org.jnrf.network.LabelSpace;
+import org.jnrf.network.LossOptions;
+import org.jnrf.network.NetworkConfig;
+import org.jnrf.network.RelationPair;
+import org.jnrf.network.Scratch;
+import org.jnrf.network.StepLoss;
+import org.jnrf.network.TrainingExample;
+import org.jnrf.text.AlignedEmbeddings;
+import org.jnrf.text.BasicTokenizer;
+import org.jnrf.text.Vocabulary;
+import org.jnrf.text.VocabularyBuilder;
+import org.jnrf.text.WordPieceTokenizer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains a JNRF model on annotated documents, one whole document per step: builds the vocabulary (unless given) and
+ * the label space from the training set, aligns gold spans to tokens ({@link ExampleEncoder}), shuffles the documents
+ * each epoch with the seed, takes Adam steps with warm-up, decay and global-norm clipping, asks the listener to score
+ * a snapshot after every epoch, keeps the best one, stops early after {@code patience} epochs without improvement
+ * and, when a checkpoint file is set, saves and resumes the run there.
+ */
+public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    private static final int MAX_CHARS_PER_WORD = 100;
+
+    private final TrainingConfig config;
+    private Vocabulary vocabulary;
+    private Path checkpoint;
+    private AlignedEmbeddings pretrained;
+    private boolean pretrainedTrainable = true;
+    private FourierMixer mixer;
+    private int stopAfterEpochs = Integer.MAX_VALUE;
+
+    public Trainer(TrainingConfig config) {
+        this.config = config;
+    }
+
+    /** Uses this vocabulary instead of building one from the training texts. */
+    public Trainer vocabulary(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        return this;
+    }
+
+    /** Saves the run to this file after every epoch and resumes from it when it exists. */
+    public Trainer checkpoint(Path file) {
+        this.checkpoint = file;
+        return this;
+    }
+
+    /** Initial embedding table (aligned to the vocabulary in use), frozen or trainable. */
+    public Trainer pretrainedEmbeddings(AlignedEmbeddings embeddings, boolean trainable) {
+        this.pretrained = embeddings;
+        this.pretrainedTrainable = trainable;
+        return this;
+    }
+
+    public Trainer fourierMixer(FourierMixer mixer) {
+        this.mixer = mixer;
+        return this;
+    }
+
+    /**
+     * Ends this call after that many more epochs (the run, its schedule and its checkpoint still plan
+     * {@code config.epochs()}): for time-sliced training resumed from the checkpoint.
+     */
+    public Trainer stopAfterEpochs(int epochs) {
+        this.stopAfterEpochs = epochs;
+        return this;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /**
+     * Trains and returns the best epoch's model.
+     *
+     * @param listener scores each epoch's snapshot; null = score by negated dev loss
+     */
+    public JnrfModel train(List<AnnotatedDocument> train, List<AnnotatedDocument> dev, TrainingListener listener)
+            throws IOException {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training documents");
+        }
+        TrainingListener scorer = listener == null ? TrainingListener.devLoss() : listener;
+        TrainingCheckpoint resumed = checkpoint != null && Files.exists(checkpoint)
+                ? TrainingCheckpoint.read(checkpoint) : null;
+        if (resumed != null && !resumed.state().config().equals(config)) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " was written with another training"
+                    + " configuration: " + resumed.state().config());
+        }
+        Vocabulary vocab = resumed != null ? resumed.vocabulary() : vocabulary != null ? vocabulary
+                : buildVocabulary(train);
+        LabelSpace labels = resumed != null ? resumed.modelConfig().labelSpace()
+                : LabelSpaces.fromDocuments(train, config.anchorType());
+        BasicTokenizer basic = new BasicTokenizer(config.lowerCase(), config.stripAccents());
+        WordPieceTokenizer tokenizer = new WordPieceTokenizer(vocab, basic, MAX_CHARS_PER_WORD);
+        NetworkConfig nc = new NetworkConfig(vocab.size(), config.embeddingDim(), config.hidden(), config.layers(),
+                config.expansion(), config.tied(), config.relationDim(), config.distanceScale(), DataType.FLOAT,
+                config.seed());
+        ModelConfig modelConfig = ModelConfig.of(nc, labels, config.lowerCase(), config.stripAccents(),
+                MAX_CHARS_PER_WORD);
+        FourierMixer fourier = mixer != null ? mixer
+                : FourierMixers.fromSystemProperty(Math.min(4, Runtime.getRuntime().availableProcessors()));
+        JnrfNetwork network = new JnrfNetwork(nc, labels, fourier, pretrainedMatrix(vocab), pretrainedTrainable);
+
+        ExampleEncoder encoder = new ExampleEncoder(tokenizer, labels);
+        List<TrainingExample> examples = encode(encoder, train, "training");
+        List<TrainingExample> devExamples = encode(encoder, dev, "dev");
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("no training document has any token");
+        }
+        LossOptions options = new LossOptions(config.relationClassWeighting().weights(classCounts(examples, labels)),
+                config.addPredictedSpans(), config.relationLossWeight());
+        Adam adam = Adam.standard(network.params());
+        long totalSteps = (long) config.epochs() * examples.size();
+        LearningRateSchedule schedule = new LearningRateSchedule(config.schedule(), config.learningRate(),
+                Math.round(config.warmupFraction() * totalSteps), totalSteps, config.finalLearningRateFraction());
+
+        ShuffleRandom random = new ShuffleRandom(config.seed());
+        int startEpoch = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        int bestEpoch = -1;
+        int sinceBest = 0;
+        JnrfModel best = null;
+        List<Tensor> bestWeights = null;
+        if (resumed != null) {
+            resumed.restore(network, adam);
+            TrainingCheckpoint.State s = resumed.state();
+            random = new ShuffleRandom(s.shuffleState());
+            startEpoch = s.epochsCompleted();
+            sinceBest = s.epochsWithoutImprovement();
+            if (s.bestScore() != null && resumed.hasBestWeights()) {
+                bestScore = s.bestScore();
+                bestEpoch = s.bestEpoch();
+                JnrfNetwork bestNet = new JnrfNetwork(nc, labels, fourier);
+                resumed.restoreBest(bestNet);
+                best = JnrfModel.fromNetwork(modelConfig, vocab, bestNet);
+                bestWeights = NetworkWeights.export(bestNet);
+            }
+            LOG.info("resuming from {} after epoch {}", checkpoint, startEpoch);
+        }
+        Scratch scratch = network.newScratch();
+        int epochsThisCall = 0;
+        for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
+            if (config.patience() > 0 && sinceBest >= config.patience()) {
+                LOG.info("early stop: {} epochs without improvement", sinceBest);
+                break;
+            }
+            if (epochsThisCall++ >= stopAfterEpochs) {
+                break;
+            }
+            long started = System.nanoTime();
+            int[] order = random.permutation(examples.size());
+            double sum = 0;
+            double tagSum = 0;
+            double relSum = 0;
+            for (int i = 0; i < order.length; i++) {
+                TrainingExample ex = examples.get(order[i]);
+                network.zeroGrads();
+                StepLoss loss = network.computeGradients(ex, options, scratch);
+                if (!Double.isFinite(loss.total())) {
+                    throw new IllegalStateException("training diverged: loss " + loss.total() + " on document "
+                            + ex.documentId() + " in epoch " + (epoch + 1));
+                }
+                GradientClipping.clipGlobalNorm(network.params(), config.clipNorm());
+                adam.update(schedule.at(adam.step()));
+                sum += loss.total();
+                tagSum += loss.tagging();
+                relSum += loss.relation();
+                scorer.stepEnd(epoch, i, order.length, loss.total());
+            }
+            double trainLoss = sum / order.length;
+            JnrfModel snapshot = JnrfModel.fromNetwork(modelConfig, vocab, network);
+            double score = scorer.epochEnd(epoch, trainLoss, snapshot);
+            if (Double.isNaN(score)) {
+                score = devExamples.isEmpty() ? -trainLoss : -meanLoss(network, devExamples, options, scratch);
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                bestEpoch = epoch;
+                best = snapshot;
+                bestWeights = NetworkWeights.export(network);
+                sinceBest = 0;
+            } else {
+                sinceBest++;
+            }
+            LOG.info("epoch {}/{}: train loss {} (tagging {}, relation {}), score {} (best {} at epoch {}), {} s",
+                    epoch + 1, config.epochs(), String.format("%.4f", trainLoss),
+                    String.format("%.4f", tagSum / order.length), String.format("%.4f", relSum / order.length),
+                    String.format("%.4f", score), String.format("%.4f", bestScore),
+                    bestEpoch + 1, String.format("%.1f", (System.nanoTime() - started) / 1e9));
+            if (checkpoint != null) {
+                TrainingCheckpoint.write(checkpoint, modelConfig, vocab, network, adam, bestWeights,
+                        new TrainingCheckpoint.State(TrainingCheckpoint.FORMAT_VERSION, epoch + 1, adam.step(),
+                                random.state(), bestScore, bestEpoch, sinceBest, config));
+            }
+        }
+        if (best == null) {
+            // nothing trained in this call (e.g. a finished checkpoint without a scored epoch)
+            best = JnrfModel.fromNetwork(modelConfig, vocab, network);
+        }
+        return best;
+    }
+
+    private Vocabulary buildVocabulary(List<AnnotatedDocument> train) {
+        VocabularyBuilder builder = new VocabularyBuilder(new BasicTokenizer(config.lowerCase(), config.stripAccents()),
+                config.vocabularySize(), config.minPieceFrequency());
+        train.forEach(d -> builder.add(d.text()));
+        return builder.build();
+    }
+
+    private INDArray pretrainedMatrix(Vocabulary vocab) {
+        if (pretrained == null) {
+            return null;
+        }
+        if (pretrained.rows() != vocab.size() || pretrained.dimension() != config.embeddingDim()) {
+            throw new IllegalArgumentException("pretrained embeddings are " + pretrained.rows() + " x "
+                    + pretrained.dimension() + ", the vocabulary and configuration need " + vocab.size() + " x "
+                    + config.embeddingDim());
+        }
+        return Nd4j.create(pretrained.matrix(), new long[]{pretrained.rows(), pretrained.dimension()}, 'c');
+    }
+
+    private static List<TrainingExample> encode(ExampleEncoder encoder, List<AnnotatedDocument> docs, String what) {
+        List<TrainingExample> out = new ArrayList<>();
+        int empty = 0;
+        int untagged = 0;
+        int skipped = 0;
+        for (AnnotatedDocument d : docs) {
+            ExampleEncoder.Encoded e = encoder.encode(d);
+            if (e.example() == null) {
+                empty++;
+                continue;
+            }
+            untagged += e.untaggedOverlapping();
+            skipped += e.skippedRelations();
+            out.add(e.example());
+        }
+        if (!docs.isEmpty()) {
+            LOG.info("{}: {} documents ({} without tokens skipped), {} overlapping entities left untagged, {} relations"
+                    + " outside the modifier-anchor scheme", what, out.size(), empty, untagged, skipped);
+        }
+        return out;
+    }
+
+    /** Relation class counts over the gold (modifier, anchor) pairs of the training set. */
+    static long[] classCounts(List<TrainingExample> examples, LabelSpace labels) {
+        long[] counts = new long[labels.relationClassCount()];
+        int anchor = labels.anchorTypeIndex();
+        for (TrainingExample ex : examples) {
+            long mods = ex.entities().stream().filter(e -> e.type() != anchor && labels.isModifierType(e.type()))
+                    .count();
+            long ancs = ex.entities().stream().filter(e -> e.type() == anchor).count();
+            long related = 0;
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            for (RelationPair r : ex.relations()) {
+                if (seen.add(((long) r.modifier() << 32) | r.anchor())) {
+                    counts[r.relationType() + 1]++;
+                    related++;
+                }
+            }
+            counts[0] += mods * ancs - related;
+        }
+        return counts;
+    }
+
+    private static double meanLoss(JnrfNetwork network, List<TrainingExample> examples, LossOptions options,
+                                   Scratch scratch) {
+        LossOptions plain = new LossOptions(options.relationClassWeights(), false, options.relationLossWeight());
+        double sum = 0;
+        for (TrainingExample ex : examples) {
+            sum += network.loss(ex, plain, scratch).total();
+        }
+        return sum / examples.size();
+    }
+}

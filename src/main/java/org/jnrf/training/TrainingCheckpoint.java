@@ -1,0 +1,153 @@
+package org.jnrf.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.jnrf.model.JnrfModel;
+import org.jnrf.model.ModelConfig;
+import org.jnrf.model.ModelFormatException;
+import org.jnrf.model.NetworkWeights;
+import org.jnrf.model.Tensor;
+import org.jnrf.model.WeightsFile;
+import org.jnrf.network.Adam;
+import org.jnrf.network.JnrfNetwork;
+import org.jnrf.network.Param;
+import org.jnrf.text.Vocabulary;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to resume a training run exactly: the model entries (config.json, vocab.txt, weights.bin), the
+ * Adam moments ({@code optimizer.bin}, tensors {@code m/NAME} and {@code v/NAME}), the weights of the best epoch so
+ * far ({@code best-weights.bin}, absent before the first scored epoch) and {@code state.json} (epochs done, optimizer
+ * step, shuffling random state, best score and epoch, epochs without improvement, the training configuration).
+ * Written atomically (temporary file, then move), so a crash never leaves a half-written checkpoint.
+ */
+public final class TrainingCheckpoint {
+    public static final int FORMAT_VERSION = 1;
+    public static final String STATE_ENTRY = "state.json";
+    public static final String OPTIMIZER_ENTRY = "optimizer.bin";
+    public static final String BEST_ENTRY = "best-weights.bin";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Progress of a run.
+     *
+     * @param bestScore null until an epoch was scored
+     * @param bestEpoch -1 until an epoch was scored
+     */
+    public record State(int formatVersion, int epochsCompleted, int optimizerStep, long shuffleState,
+                        Double bestScore, int bestEpoch, int epochsWithoutImprovement, TrainingConfig config) {
+    }
+
+    private final String file;
+    private final ModelConfig modelConfig;
+    private final Vocabulary vocabulary;
+    private final Map<String, Tensor> weights;
+    private final Map<String, Tensor> moments;
+    private final Map<String, Tensor> bestWeights;
+    private final State state;
+
+    private TrainingCheckpoint(String file, ModelConfig modelConfig, Vocabulary vocabulary, Map<String, Tensor> weights,
+                               Map<String, Tensor> moments, Map<String, Tensor> bestWeights, State state) {
+        this.file = file;
+        this.modelConfig = modelConfig;
+        this.vocabulary = vocabulary;
+        this.weights = weights;
+        this.moments = moments;
+        this.bestWeights = bestWeights;
+        this.state = state;
+    }
+
+    public static void write(Path file, ModelConfig modelConfig, Vocabulary vocabulary, JnrfNetwork network,
+                             Adam adam, List<Tensor> bestWeights, State state) throws IOException {
+        List<Tensor> moments = new ArrayList<>();
+        adam.firstMoments().forEach((name, m) -> moments.add(Tensor.of("m/" + name, m)));
+        adam.secondMoments().forEach((name, v) -> moments.add(Tensor.of("v/" + name, v)));
+        Map<String, JnrfModel.StreamWriter> extra = new LinkedHashMap<>();
+        extra.put(OPTIMIZER_ENTRY, out -> WeightsFile.write(out, moments));
+        if (bestWeights != null) {
+            extra.put(BEST_ENTRY, out -> WeightsFile.write(out, bestWeights));
+        }
+        extra.put(STATE_ENTRY, out -> out.write(JSON.writeValueAsBytes(state)));
+        List<Tensor> current = NetworkWeights.export(network);
+        JnrfModel.writeAtomically(file, out -> JnrfModel.writeZip(out, modelConfig, vocabulary, current, extra));
+    }
+
+    public static TrainingCheckpoint read(Path file) throws IOException {
+        String name = file.toString();
+        Map<String, byte[]> entries;
+        try (InputStream in = Files.newInputStream(file)) {
+            entries = JnrfModel.readEntries(in, name);
+        }
+        ModelConfig config = JnrfModel.readConfig(entries, name);
+        Vocabulary vocabulary = JnrfModel.readVocabulary(entries, name, config);
+        Map<String, Tensor> weights = WeightsFile.read(new ByteArrayInputStream(
+                JnrfModel.require(entries, JnrfModel.WEIGHTS_ENTRY, name)), name + "!" + JnrfModel.WEIGHTS_ENTRY);
+        Map<String, Tensor> moments = WeightsFile.read(new ByteArrayInputStream(
+                JnrfModel.require(entries, OPTIMIZER_ENTRY, name)), name + "!" + OPTIMIZER_ENTRY);
+        Map<String, Tensor> best = entries.containsKey(BEST_ENTRY) ? WeightsFile.read(
+                new ByteArrayInputStream(entries.get(BEST_ENTRY)), name + "!" + BEST_ENTRY) : null;
+        State state;
+        try {
+            state = JSON.readValue(JnrfModel.require(entries, STATE_ENTRY, name), State.class);
+        } catch (IOException e) {
+            throw new ModelFormatException(name + "!" + STATE_ENTRY, "invalid training state: " + e.getMessage(), e);
+        }
+        if (state.formatVersion() != FORMAT_VERSION) {
+            throw new ModelFormatException(name + "!" + STATE_ENTRY, "checkpoint format version "
+                    + state.formatVersion() + " is not supported (this build reads " + FORMAT_VERSION + ")");
+        }
+        return new TrainingCheckpoint(name, config, vocabulary, weights, moments, best, state);
+    }
+
+    public ModelConfig modelConfig() {
+        return modelConfig;
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean hasBestWeights() {
+        return bestWeights != null;
+    }
+
+    /** Puts the saved weights into the network and the saved moments and step into the optimizer. */
+    public void restore(JnrfNetwork network, Adam adam) throws ModelFormatException {
+        NetworkWeights.assign(network, weights, file + "!" + JnrfModel.WEIGHTS_ENTRY);
+        for (Param p : network.params()) {
+            restoreMoment(adam.firstMoments().get(p.name()), "m/" + p.name());
+            restoreMoment(adam.secondMoments().get(p.name()), "v/" + p.name());
+        }
+        adam.setStep(state.optimizerStep());
+    }
+
+    private void restoreMoment(INDArray target, String name) throws ModelFormatException {
+        Tensor t = moments.get(name);
+        if (t == null || !java.util.Arrays.equals(t.shape(), target.shape())) {
+            throw new ModelFormatException(file + "!" + OPTIMIZER_ENTRY, "missing or misshapen optimizer state " + name);
+        }
+        target.assign(t.toArray(target.dataType(), target.ordering()));
+    }
+
+    /** Puts the best epoch's weights into the network (which must match the configuration). */
+    public void restoreBest(JnrfNetwork network) throws ModelFormatException {
+        if (bestWeights == null) {
+            throw new ModelFormatException(file, "no best weights stored yet");
+        }
+        NetworkWeights.assign(network, bestWeights, file + "!" + BEST_ENTRY);
+    }
+}

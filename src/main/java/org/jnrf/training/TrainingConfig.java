@@ -1,0 +1,148 @@
+package org.jnrf.training;
+
+/**
+ * Hyper-parameters of a training run. {@link #defaults()} is the reference configuration (hidden 768, 6 tied layers,
+ * FF x3, Adam 3e-4); change single values with the {@code with...} methods or the builder.
+ *
+ * @param hidden                 model width
+ * @param layers                 FNet applications
+ * @param expansion              feed-forward width factor
+ * @param tied                   one FNet block applied {@code layers} times (paper) or untied blocks
+ * @param embeddingDim           token embedding width (the pretrained vectors' width when they are used)
+ * @param relationDim            per-class width of the bilinear relation scorer
+ * @param distanceScale          token distance that the relation distance feature maps to 1
+ * @param epochs                 maximum epochs
+ * @param learningRate           peak Adam learning rate
+ * @param schedule               decay after warm-up
+ * @param warmupFraction         fraction of all steps spent warming up linearly
+ * @param finalLearningRateFraction  learning rate at the last step, as a fraction of the peak
+ * @param clipNorm               global gradient norm limit (0 = no clipping)
+ * @param seed                   initialisation and shuffling seed
+ * @param relationClassWeighting class weights of the relation loss
+ * @param relationLossWeight     weight of the relation loss against the tagging loss
+ * @param addPredictedSpans      also train the relation head on predicted entities that match no gold entity
+ * @param patience               stop after this many epochs without a better score (0 = never stop early)
+ * @param vocabularySize         maximum WordPiece vocabulary size built from the training texts
+ * @param minPieceFrequency      minimum frequency of a word or piece in the vocabulary
+ * @param lowerCase              tokenizer lower-cases
+ * @param stripAccents           tokenizer strips accents
+ * @param anchorType             entity type all relations point to; null = the most frequent Arg2 type in training
+ */
+public record TrainingConfig(int hidden, int layers, int expansion, boolean tied, int embeddingDim, int relationDim,
+                             int distanceScale, int epochs, double learningRate, LearningRateSchedule.Shape schedule,
+                             double warmupFraction, double finalLearningRateFraction, double clipNorm, long seed,
+                             RelationClassWeighting relationClassWeighting, double relationLossWeight,
+                             boolean addPredictedSpans, int patience, int vocabularySize, int minPieceFrequency,
+                             boolean lowerCase, boolean stripAccents, String anchorType) {
+    public TrainingConfig {
+        if (hidden < 1 || layers < 1 || expansion < 1 || embeddingDim < 1 || relationDim < 1 || distanceScale < 1) {
+            throw new IllegalArgumentException("network sizes must be positive");
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be positive, got " + epochs);
+        }
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+        }
+        if (warmupFraction < 0 || warmupFraction >= 1 || finalLearningRateFraction < 0 || finalLearningRateFraction > 1) {
+            throw new IllegalArgumentException("warmupFraction must lie in [0, 1), finalLearningRateFraction in [0, 1]");
+        }
+        if (clipNorm < 0 || patience < 0 || relationLossWeight < 0) {
+            throw new IllegalArgumentException("clipNorm, patience and relationLossWeight must not be negative");
+        }
+        if (vocabularySize < 10 || minPieceFrequency < 1) {
+            throw new IllegalArgumentException("vocabularySize must be at least 10 and minPieceFrequency positive");
+        }
+    }
+
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(768, 6, 3, true, 768, 768, 64, 30, 3e-4, LearningRateSchedule.Shape.LINEAR, 0.05,
+                0.0, 1.0, 42, RelationClassWeighting.SQRT_INVERSE_FREQUENCY, 1.0, true, 5, 16000, 2, true, false,
+                null);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    public static Builder builder() {
+        return new Builder(defaults());
+    }
+
+    /** Mutable copy of a configuration for changing a few values. */
+    public static final class Builder {
+        private int hidden, layers, expansion, embeddingDim, relationDim, distanceScale, epochs, patience,
+                vocabularySize, minPieceFrequency;
+        private boolean tied, addPredictedSpans, lowerCase, stripAccents;
+        private double learningRate, warmupFraction, finalLearningRateFraction, clipNorm, relationLossWeight;
+        private LearningRateSchedule.Shape schedule;
+        private long seed;
+        private RelationClassWeighting relationClassWeighting;
+        private String anchorType;
+
+        private Builder(TrainingConfig c) {
+            hidden = c.hidden;
+            layers = c.layers;
+            expansion = c.expansion;
+            tied = c.tied;
+            embeddingDim = c.embeddingDim;
+            relationDim = c.relationDim;
+            distanceScale = c.distanceScale;
+            epochs = c.epochs;
+            learningRate = c.learningRate;
+            schedule = c.schedule;
+            warmupFraction = c.warmupFraction;
+            finalLearningRateFraction = c.finalLearningRateFraction;
+            clipNorm = c.clipNorm;
+            seed = c.seed;
+            relationClassWeighting = c.relationClassWeighting;
+            relationLossWeight = c.relationLossWeight;
+            addPredictedSpans = c.addPredictedSpans;
+            patience = c.patience;
+            vocabularySize = c.vocabularySize;
+            minPieceFrequency = c.minPieceFrequency;
+            lowerCase = c.lowerCase;
+            stripAccents = c.stripAccents;
+            anchorType = c.anchorType;
+        }
+
+        /** Sets hidden, embedding and relation widths together. */
+        public Builder width(int width) {
+            this.hidden = width;
+            this.embeddingDim = width;
+            this.relationDim = width;
+            return this;
+        }
+
+        public Builder hidden(int v) { hidden = v; return this; }
+        public Builder layers(int v) { layers = v; return this; }
+        public Builder expansion(int v) { expansion = v; return this; }
+        public Builder tied(boolean v) { tied = v; return this; }
+        public Builder embeddingDim(int v) { embeddingDim = v; return this; }
+        public Builder relationDim(int v) { relationDim = v; return this; }
+        public Builder distanceScale(int v) { distanceScale = v; return this; }
+        public Builder epochs(int v) { epochs = v; return this; }
+        public Builder learningRate(double v) { learningRate = v; return this; }
+        public Builder schedule(LearningRateSchedule.Shape v) { schedule = v; return this; }
+        public Builder warmupFraction(double v) { warmupFraction = v; return this; }
+        public Builder finalLearningRateFraction(double v) { finalLearningRateFraction = v; return this; }
+        public Builder clipNorm(double v) { clipNorm = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder relationClassWeighting(RelationClassWeighting v) { relationClassWeighting = v; return this; }
+        public Builder relationLossWeight(double v) { relationLossWeight = v; return this; }
+        public Builder addPredictedSpans(boolean v) { addPredictedSpans = v; return this; }
+        public Builder patience(int v) { patience = v; return this; }
+        public Builder vocabularySize(int v) { vocabularySize = v; return this; }
+        public Builder minPieceFrequency(int v) { minPieceFrequency = v; return this; }
+        public Builder lowerCase(boolean v) { lowerCase = v; return this; }
+        public Builder stripAccents(boolean v) { stripAccents = v; return this; }
+        public Builder anchorType(String v) { anchorType = v; return this; }
+
+        public TrainingConfig build() {
+            return new TrainingConfig(hidden, layers, expansion, tied, embeddingDim, relationDim, distanceScale, epochs,
+                    learningRate, schedule, warmupFraction, finalLearningRateFraction, clipNorm, seed,
+                    relationClassWeighting, relationLossWeight, addPredictedSpans, patience, vocabularySize,
+                    minPieceFrequency, lowerCase, stripAccents, anchorType);
+        }
+    }
+}
