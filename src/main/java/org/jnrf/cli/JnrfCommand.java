@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ConvertCommand.class,
                 EvaluateCommand.class,
+                ImportEmbeddingsCommand.class,
         })
 public final class JnrfCommand implements Runnable {
     @CommandLine.Spec
