@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 AnnotateCommand.class,
                 ConvertCommand.class,
                 EvaluateCommand.class,
+                ImportEmbeddingsCommand.class,
         })
 public final class JnrfCommand implements Runnable {
     @CommandLine.Spec
