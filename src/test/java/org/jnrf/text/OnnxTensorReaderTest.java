@@ -143,6 +143,21 @@ class OnnxTensorReaderTest {
     }
 
     @Test
+    void aFieldLongerThanItsMessageIsMalformed() throws IOException {
+        byte[] tensor = new ProtobufWriter().packedVarints(1, 2).varint(2, 1).string(8, "w")
+                .bytes(9, ProtobufWriter.floats(1, 2)).toByteArray();
+        // the graph claims to end 4 bytes into the tensor's raw data
+        byte[] graph = new ProtobufWriter().bytes(5, tensor).toByteArray();
+        ProtobufWriter model = new ProtobufWriter();
+        byte[] bytes = model.bytes(7, graph).varint(1, 8).toByteArray();
+        bytes[1] = (byte) (graph.length - 4);
+        Path file = write("bad.onnx", bytes);
+        IOException e = assertThrows(IOException.class, () -> OnnxTensorReader.list(file));
+        assertTrue(e.getMessage().startsWith(file + ": byte "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("a field runs past the end of its enclosing message"), e.getMessage());
+    }
+
+    @Test
     void valueCountMustMatchTheShape() throws IOException {
         ProtobufWriter tensor = new ProtobufWriter().packedVarints(1, 2, 3).varint(2, 1).string(8, "w")
                 .bytes(9, ProtobufWriter.floats(1, 2, 3, 4, 5));

@@ -6,16 +6,16 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Writes protobuf wire format by hand, so tests can build ONNX-like files field by field, in any order. */
-final class ProtobufWriter {
+public final class ProtobufWriter {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    ProtobufWriter varint(int field, long value) {
+    public ProtobufWriter varint(int field, long value) {
         tag(field, 0);
         rawVarint(value);
         return this;
     }
 
-    ProtobufWriter fixed32(int field, float value) {
+    public ProtobufWriter fixed32(int field, float value) {
         tag(field, 5);
         int bits = Float.floatToIntBits(value);
         for (int i = 0; i < 4; i++) {
@@ -24,23 +24,23 @@ final class ProtobufWriter {
         return this;
     }
 
-    ProtobufWriter bytes(int field, byte[] value) {
+    public ProtobufWriter bytes(int field, byte[] value) {
         tag(field, 2);
         rawVarint(value.length);
         out.writeBytes(value);
         return this;
     }
 
-    ProtobufWriter string(int field, String value) {
+    public ProtobufWriter string(int field, String value) {
         return bytes(field, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    ProtobufWriter message(int field, ProtobufWriter message) {
+    public ProtobufWriter message(int field, ProtobufWriter message) {
         return bytes(field, message.toByteArray());
     }
 
     /** A packed repeated varint field. */
-    ProtobufWriter packedVarints(int field, long... values) {
+    public ProtobufWriter packedVarints(int field, long... values) {
         ProtobufWriter packed = new ProtobufWriter();
         for (long v : values) {
             packed.rawVarint(v);
@@ -49,7 +49,7 @@ final class ProtobufWriter {
     }
 
     /** Little-endian float32 bytes, the layout of raw_data and of packed float_data. */
-    static byte[] floats(float... values) {
+    public static byte[] floats(float... values) {
         ByteBuffer buffer = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : values) {
             buffer.putFloat(v);
@@ -57,7 +57,7 @@ final class ProtobufWriter {
         return buffer.array();
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return out.toByteArray();
     }
 
