@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 AnnotateCommand.class,
+                TrainCommand.class,
                 ConvertCommand.class,
                 EvaluateCommand.class,
                 ImportEmbeddingsCommand.class,

@@ -1,0 +1,118 @@
+package org.jnrf.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.apache.uima.fit.factory.AnalysisEngineFactory;
+import org.apache.uima.fit.pipeline.SimplePipeline;
+import org.jnrf.corpus.CorpusFormat;
+import org.jnrf.uima.JnrfTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jnrf train --train DIR --dev DIR --out model.zip}: trains a JNRF model with the training engine. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains a JNRF model on an annotated corpus (n2c2 BRAT or XMI folder) and writes the model zip.",
+                "Each epoch is scored on --dev with the n2c2 scorer; the epoch with the best lenient relation micro "
+                        + "F1 is kept. A checkpoint next to the model lets an interrupted run resume."})
+public final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--train", required = true, paramLabel = "DIR", description = "Training corpus (BRAT or XMI).")
+    Path train;
+
+    @Option(names = "--dev", paramLabel = "DIR", description = "Dev corpus for model selection (BRAT or XMI).")
+    Path dev;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model zip to write.")
+    Path out;
+
+    @Option(names = "--width", description = "Hidden, embedding and relation width.")
+    Integer width;
+
+    @Option(names = "--layers", description = "FNet layer applications.")
+    Integer layers;
+
+    @Option(names = "--expansion", description = "Feed-forward width factor.")
+    Integer expansion;
+
+    @Option(names = "--epochs", description = "Maximum epochs.")
+    Integer epochs;
+
+    @Option(names = "--lr", description = "Peak learning rate.")
+    String learningRate;
+
+    @Option(names = "--seed", description = "Random seed.")
+    Long seed;
+
+    @Option(names = "--patience", description = "Stop after this many epochs without improvement (0: never).")
+    Integer patience;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "Any other training setting, e.g. --set tied=false --set relationLossWeight=2.")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Checkpoint file (default: the model file + .checkpoint).")
+    Path checkpoint;
+
+    @Option(names = "--embeddings", paramLabel = "DIR",
+            description = "Pretrained subword embeddings (vocab.txt + embeddings.f32, see import-embeddings).")
+    Path embeddings;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path folder : dev == null ? List.of(train) : List.of(train, dev)) {
+            if (!Files.isDirectory(folder)) {
+                err.println("jnrf train: corpus folder " + folder + " does not exist");
+                err.flush();
+                return 1;
+            }
+        }
+        List<String> all = new ArrayList<>();
+        addIf(all, "width", width);
+        addIf(all, "layers", layers);
+        addIf(all, "expansion", expansion);
+        addIf(all, "epochs", epochs);
+        addIf(all, "learningRate", learningRate);
+        addIf(all, "seed", seed);
+        addIf(all, "patience", patience);
+        all.addAll(settings);
+
+        List<Object> parameters = new ArrayList<>(List.of(
+                JnrfTrainer.PARAM_MODEL_FILE, out.toString(),
+                JnrfTrainer.PARAM_SETTINGS, all.toArray(String[]::new),
+                JnrfTrainer.PARAM_SHOW_PROGRESS, !noProgress));
+        if (dev != null) {
+            parameters.addAll(List.of(JnrfTrainer.PARAM_DEV_LOCATION, dev.toString()));
+        }
+        if (checkpoint != null) {
+            parameters.addAll(List.of(JnrfTrainer.PARAM_CHECKPOINT_FILE, checkpoint.toString()));
+        }
+        if (embeddings != null) {
+            parameters.addAll(List.of(JnrfTrainer.PARAM_EMBEDDINGS_LOCATION, embeddings.toString()));
+        }
+        SimplePipeline.runPipeline(CorpusFormat.detect(train).reader(train),
+                AnalysisEngineFactory.createEngineDescription(JnrfTrainer.class, parameters.toArray()));
+        spec.commandLine().getOut().println("model written to " + out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private static void addIf(List<String> settings, String name, Object value) {
+        if (value != null) {
+            settings.add(name + "=" + value);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.jnrf.uima;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.uima.UimaContext;
+import org.apache.uima.analysis_engine.AnalysisEngineDescription;
+import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
+import org.apache.uima.fit.component.JCasAnnotator_ImplBase;
+import org.apache.uima.fit.descriptor.ConfigurationParameter;
+import org.apache.uima.fit.descriptor.OperationalProperties;
+import org.apache.uima.fit.descriptor.ResourceMetaData;
+import org.apache.uima.fit.descriptor.TypeCapability;
+import org.apache.uima.fit.factory.AnalysisEngineFactory;
+import org.apache.uima.jcas.JCas;
+import org.apache.uima.resource.ResourceInitializationException;
+import org.jnrf.cas.CasAnnotations;
+import org.jnrf.cas.DocumentErrors;
+import org.jnrf.cas.SourceDocuments;
+import org.jnrf.document.AnnotatedDocument;
+import org.jnrf.model.JnrfModel;
+import org.jnrf.text.EmbeddingDirectory;
+import org.jnrf.text.Vocabulary;
+import org.jnrf.training.Trainer;
+import org.jnrf.training.TrainingConfig;
+import org.jnrf.training.TrainingSettings;
+import org.jnrf.corpus.AnnotatedCorpus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The training engine: collects the gold entities and relations of every CAS it sees (from the BRAT or XMI reader,
+ * or any reader that fills our types), and when the collection is complete trains a JNRF model and writes its zip.
+ * Each epoch is scored on the dev documents with the n2c2 scorer (lenient relation micro F1 selects the model,
+ * patience stops early); checkpoints are written atomically next to the model and a rerun resumes from them.
+ * Documents carrying a {@code DocumentError} are skipped and named in the log.
+ */
+@ResourceMetaData(name = "JNRF training engine")
+@TypeCapability(inputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityRelation", "org.jnrf.type.SourceDocument"})
+@OperationalProperties(multipleDeploymentAllowed = false)
+public class JnrfTrainer extends JCasAnnotator_ImplBase {
+    private static final Logger LOG = LoggerFactory.getLogger(JnrfTrainer.class);
+
+    /** Where the trained model zip is written. */
+    public static final String PARAM_MODEL_FILE = "modelFile";
+    @ConfigurationParameter(name = PARAM_MODEL_FILE, description = "Output model zip")
+    private String modelFile;
+
+    /** Folder of dev documents (BRAT or XMI) for per-epoch evaluation and model selection; none: train loss. */
+    public static final String PARAM_DEV_LOCATION = "devLocation";
+    @ConfigurationParameter(name = PARAM_DEV_LOCATION, mandatory = false, description = "Dev corpus folder")
+    private String devLocation;
+
+    /** Checkpoint file; default: the model file name + ".checkpoint". A run finding one resumes from it. */
+    public static final String PARAM_CHECKPOINT_FILE = "checkpointFile";
+    @ConfigurationParameter(name = PARAM_CHECKPOINT_FILE, mandatory = false)
+    private String checkpointFile;
+
+    /**
+     * Hyper-parameters as {@code name=value} pairs, e.g. {@code hidden=256}, {@code learningRate=0.001} (strings,
+     * since cTAKES piper files cannot pass floats); see {@link TrainingSettings} for the names.
+     */
+    public static final String PARAM_SETTINGS = "settings";
+    @ConfigurationParameter(name = PARAM_SETTINGS, mandatory = false, defaultValue = {})
+    private String[] settings;
+
+    /** Folder with {@code vocab.txt} + {@code embeddings.f32} of pretrained subword embeddings (optional). */
+    public static final String PARAM_EMBEDDINGS_LOCATION = "embeddingsLocation";
+    @ConfigurationParameter(name = PARAM_EMBEDDINGS_LOCATION, mandatory = false)
+    private String embeddingsLocation;
+
+    /** Show a progress bar on stderr (the command line does). */
+    public static final String PARAM_SHOW_PROGRESS = "showProgress";
+    @ConfigurationParameter(name = PARAM_SHOW_PROGRESS, defaultValue = "false")
+    private boolean showProgress;
+
+    private final List<AnnotatedDocument> documents = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+    private TrainingConfig config;
+
+    public static AnalysisEngineDescription description(Path modelFile, Path devFolder, String... settings)
+            throws ResourceInitializationException {
+        List<Object> parameters = new ArrayList<>(List.of(PARAM_MODEL_FILE, modelFile.toString(),
+                PARAM_SETTINGS, settings));
+        if (devFolder != null) {
+            parameters.addAll(List.of(PARAM_DEV_LOCATION, devFolder.toString()));
+        }
+        return AnalysisEngineFactory.createEngineDescription(JnrfTrainer.class, parameters.toArray());
+    }
+
+    @Override
+    public void initialize(UimaContext context) throws ResourceInitializationException {
+        super.initialize(context);
+        try {
+            config = TrainingSettings.apply(TrainingSettings.productDefaults(), List.of(settings));
+        } catch (IllegalArgumentException e) {
+            throw new ResourceInitializationException(e);
+        }
+    }
+
+    @Override
+    public void process(JCas jcas) {
+        String id = SourceDocuments.describe(jcas);
+        if (DocumentErrors.hasAny(jcas)) {
+            skipped.add(id);
+            LOG.warn("document {}: skipped for training, it has {} problem(s) (see the error report)", id,
+                    DocumentErrors.list(jcas).size());
+            return;
+        }
+        AnnotatedDocument doc = CasAnnotations.read(jcas);
+        documents.add(new AnnotatedDocument(id, doc.text(), doc.entities(), doc.relations()));
+    }
+
+    @Override
+    public void collectionProcessComplete() throws AnalysisEngineProcessException {
+        try {
+            List<AnnotatedDocument> dev = devLocation == null || devLocation.isBlank() ? List.of()
+                    : AnnotatedCorpus.read(Path.of(devLocation));
+            Path model = Path.of(modelFile);
+            Path checkpoint = checkpointFile == null || checkpointFile.isBlank()
+                    ? model.resolveSibling(model.getFileName() + ".checkpoint") : Path.of(checkpointFile);
+            LOG.info("training on {} documents ({} skipped), {} dev documents; checkpoint {}", documents.size(),
+                    skipped.size(), dev.size(), checkpoint);
+            Trainer trainer = new Trainer(config).checkpoint(checkpoint);
+            if (embeddingsLocation != null && !embeddingsLocation.isBlank()) {
+                Path folder = Path.of(embeddingsLocation);
+                Vocabulary vocabulary = EmbeddingDirectory.vocabulary(folder);
+                trainer.vocabulary(vocabulary).pretrainedEmbeddings(
+                        EmbeddingDirectory.embeddings(folder).alignTo(vocabulary, config.seed()), true);
+            }
+            try (EpochReporter reporter = new EpochReporter(dev, config.epochs(), showProgress)) {
+                JnrfModel trained = trainer.train(documents, dev, reporter);
+                Files.createDirectories(model.toAbsolutePath().getParent());
+                trained.save(model);
+                LOG.info("model written to {} (best epoch {}, score {})", model, reporter.bestEpoch(),
+                        String.format("%.4f", reporter.bestScore()));
+            }
+            Files.deleteIfExists(checkpoint);
+        } catch (IOException | RuntimeException e) {
+            throw new AnalysisEngineProcessException(e);
+        }
+    }
+
+    /** Documents collected so far (for tests and callers that inspect the training set). */
+    List<AnnotatedDocument> documents() {
+        return List.copyOf(documents);
+    }
+}

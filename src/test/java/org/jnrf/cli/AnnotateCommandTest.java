@@ -1,0 +1,87 @@
+package org.jnrf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jnrf.corpus.CorpusFiles;
+import org.jnrf.uima.TestModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AnnotateCommandTest {
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new JnrfCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void twoThreadsWriteExactlyWhatOneThreadWrites() throws Exception {
+        Path notes = TestModels.copyDevNotes(dir.resolve("notes"), 16);
+        String model = TestModels.trainedModel().toString();
+
+        assertEquals(0, run("annotate", notes.toString(), "--out", dir.resolve("one").toString(), "--model", model,
+                "--format", "brat,xmi,json"), err.toString());
+        assertEquals(0, run("annotate", notes.toString(), "--out", dir.resolve("two").toString(), "--model", model,
+                "--format", "brat,xmi,json", "--threads", "2"), err.toString());
+
+        List<Path> anns = CorpusFiles.listBySuffix(dir.resolve("one"), ".ann");
+        assertEquals(16, anns.size());
+        assertEquals(16, CorpusFiles.listBySuffix(dir.resolve("one"), ".xmi").size());
+        assertEquals(16, CorpusFiles.listBySuffix(dir.resolve("one"), ".json").size());
+        int nonEmpty = 0;
+        for (Path ann : anns) {
+            String one = Files.readString(ann);
+            assertEquals(one, Files.readString(dir.resolve("two").resolve(ann.getFileName())), ann.toString());
+            nonEmpty += one.isEmpty() ? 0 : 1;
+        }
+        assertTrue(nonEmpty > 0, "the model found something in dev notes");
+        assertTrue(out.toString().contains("16 notes: "), out.toString());
+    }
+
+    @Test
+    void aBrokenNoteIsReportedByNameWithExitCode3AndTheOthersAreWritten() throws Exception {
+        Path notes = TestModels.copyDevNotes(dir.resolve("notes"), 3);
+        Files.write(notes.resolve("broken.txt"), new byte[] {'a', (byte) 0xFF, 'b'});
+        Path output = dir.resolve("out");
+
+        int exit = run("annotate", notes.toString(), "--out", output.toString(), "--model",
+                TestModels.trainedModel().toString(), "--threads", "2");
+
+        assertEquals(3, exit, err.toString());
+        assertEquals(3, CorpusFiles.listBySuffix(output, ".ann").size());
+        assertTrue(err.toString().contains("broken"), err.toString());
+        assertTrue(Files.readString(output.resolve("errors.tsv")).contains("broken\t"));
+    }
+
+    @Test
+    void listsEachNotesFindingsForAFewNotes() throws Exception {
+        Path notes = TestModels.copyDevNotes(dir.resolve("notes"), 2);
+        assertEquals(0, run("annotate", notes.toString(), "--out", dir.resolve("out").toString(), "--model",
+                TestModels.trainedModel().toString()), err.toString());
+        String printed = out.toString();
+        for (Path note : CorpusFiles.listBySuffix(notes, ".txt")) {
+            assertTrue(printed.contains(CorpusFiles.baseName(note) + ": "), printed);
+        }
+    }
+
+    @Test
+    void missingInputsAndBadOptionsAreClearErrors() {
+        assertEquals(1, run("annotate", dir.resolve("nope").toString(), "--out", dir.resolve("o").toString()));
+        assertTrue(err.toString().contains("does not exist"), err.toString());
+        assertEquals(2, run("annotate", dir.toString(), "--out", dir.resolve("o").toString(), "--format", "pdf"));
+    }
+}
