@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Joint medication entity and relation extraction (JNRF) for UIMA, uimaFIT and cTAKES.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BenchCommand.class,
         })
 public final class JnrfCommand implements Runnable {
     @CommandLine.Spec

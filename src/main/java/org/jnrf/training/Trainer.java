@@ -155,7 +155,7 @@ public final class Trainer {
             if (s.bestScore() != null && resumed.hasBestWeights()) {
                 bestScore = s.bestScore();
                 bestEpoch = s.bestEpoch();
-                JnrfNetwork bestNet = new JnrfNetwork(nc, labels, fourier);
+                JnrfNetwork bestNet = new JnrfNetwork(nc, labels, fourier, network.kernels());
                 resumed.restoreBest(bestNet);
                 best = JnrfModel.fromNetwork(modelConfig, vocab, bestNet);
                 bestWeights = NetworkWeights.export(bestNet);
