@@ -20,6 +20,11 @@ final class HostMemory {
                 && (a.ordering() == 'f' || a.rank() < 2 || a.rows() == 1 || a.columns() == 1);
     }
 
+    /** Float data in one block in the array's own order (any order). */
+    static boolean contiguousFloat(INDArray a) {
+        return a.dataType() == DataType.FLOAT && !a.isView() && a.length() == a.data().length();
+    }
+
     private static FloatBuffer view(INDArray a) {
         return a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }

@@ -42,7 +42,8 @@ public final class Linear {
     /** Accumulates dW and db; returns dx when asked (else null). */
     public INDArray backward(INDArray dy, Cache cache, boolean inputGrad) {
         INDArray x = cache.kept("x");
-        Nd4j.gemm(x, dy, weight.grad(), true, false, 1.0, 1.0);
+        double beta = weight.accumulationBeta();
+        Nd4j.gemm(x, dy, weight.gradStorage(), true, false, 1.0, beta);
         cache.kernels().addColumnSums(dy, bias.grad());
         if (!inputGrad) {
             return null;

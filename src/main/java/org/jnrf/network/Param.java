@@ -13,6 +13,8 @@ public final class Param {
     private final boolean sparseRows;
     private boolean trainable;
     private INDArray grad;
+    /** The gradient is logically zero but its memory was not cleared yet (cleared lazily or overwritten). */
+    private boolean fresh;
     private int[] touchedRows = new int[0];
     private INDArray rowGrad;
 
@@ -54,6 +56,27 @@ public final class Param {
 
     /** Dense gradient (same shape as the value); null for a row-sparse parameter. */
     public INDArray grad() {
+        if (fresh) {
+            grad.assign(0);
+            fresh = false;
+        }
+        return grad;
+    }
+
+    /**
+     * For a GEMM that accumulates the whole gradient: returns beta 0 (overwrite) when the gradient is logically zero,
+     * else 1 (add), sparing a separate pass that clears the memory each step.
+     */
+    double accumulationBeta() {
+        if (fresh) {
+            fresh = false;
+            return 0.0;
+        }
+        return 1.0;
+    }
+
+    /** The gradient array for a GEMM with {@link #accumulationBeta()} (no lazy clearing). */
+    INDArray gradStorage() {
         return grad;
     }
 
@@ -77,7 +100,7 @@ public final class Param {
             touchedRows = new int[0];
             rowGrad = null;
         } else {
-            grad.assign(0);
+            fresh = true;
         }
     }
 
@@ -86,7 +109,7 @@ public final class Param {
         if (!trainable) {
             return 0;
         }
-        INDArray g = sparseRows ? rowGrad : grad;
+        INDArray g = sparseRows ? rowGrad : grad();
         if (g == null) {
             return 0;
         }
@@ -95,7 +118,7 @@ public final class Param {
     }
 
     public void scaleGrad(double factor) {
-        INDArray g = sparseRows ? rowGrad : grad;
+        INDArray g = sparseRows ? rowGrad : grad();
         if (g != null) {
             g.muli(factor);
         }

@@ -78,4 +78,21 @@ class KernelsTest {
         close("layerNormBackward.dGain", dgA, dgB);
         close("layerNormBackward.dBias", dbA, dbB);
     }
+
+    @org.junit.jupiter.api.Test
+    void spanPoolingHostPathMatchesNd4jPath() {
+        INDArray tokens = rand(1, 20, 6);
+        INDArray grad = rand(2, 3, 6);
+        java.util.List<EntitySpan> spans = java.util.List.of(EntitySpan.of(0, 0, 1), EntitySpan.of(1, 4, 9),
+                new EntitySpan(2, java.util.List.of(new TokenRange(10, 12), new TokenRange(15, 20)), 1));
+        Scratch host = new Scratch(DataType.FLOAT, HOST);
+        Scratch nd4j = new Scratch(DataType.FLOAT, ND4J);
+        close("pool", SpanPooling.forward(tokens, spans, nd4j.cache("p")).dup(),
+                SpanPooling.forward(tokens, spans, host.cache("p")).dup());
+        INDArray a = rand(3, 20, 6);
+        INDArray b = a.dup('f');
+        SpanPooling.backward(grad, a, nd4j.cache("p"));
+        SpanPooling.backward(grad, b, host.cache("p"));
+        close("pool backward", a, b);
+    }
 }
