@@ -85,7 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
         NetworkConfig config = new NetworkConfig(vocabulary, hidden, hidden, layers, expansion, !untied,
                 relationDim != null ? relationDim : hidden, 64, DataType.FLOAT, 1);
         JnrfNetwork network = new JnrfNetwork(config, labels, mixer);
-        Adam adam = Adam.standard(network.params());
+        Adam adam = Adam.standard(network);
         long paramCount = network.params().stream().mapToLong(p -> p.value().length()).sum();
         System.out.printf("# hidden=%d layers=%d expansion=%d tied=%b relation_classes=%d threads=%d fourier=%s"
                         + " parameters=%d%n", hidden, layers, expansion, !untied, labels.relationClassCount(), t,

@@ -19,11 +19,17 @@ public final class Adam {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
+    private final Kernels kernels;
     private final Map<String, INDArray> first = new LinkedHashMap<>();
     private final Map<String, INDArray> second = new LinkedHashMap<>();
     private int step;
 
     public Adam(List<Param> params, double beta1, double beta2, double epsilon) {
+        this(params, beta1, beta2, epsilon, Nd4jKernels.INSTANCE);
+    }
+
+    public Adam(List<Param> params, double beta1, double beta2, double epsilon, Kernels kernels) {
+        this.kernels = kernels;
         this.params = List.copyOf(params);
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -36,6 +42,11 @@ public final class Adam {
 
     public static Adam standard(List<Param> params) {
         return new Adam(params, 0.9, 0.999, 1e-8);
+    }
+
+    /** beta1 0.9, beta2 0.999, eps 1e-8, with the network's kernels (host loops on the CPU backend). */
+    public static Adam standard(JnrfNetwork network) {
+        return new Adam(network.params(), 0.9, 0.999, 1e-8, network.kernels());
     }
 
     /** Steps taken so far. */
@@ -66,9 +77,7 @@ public final class Adam {
             if (p.isRowSparse()) {
                 updateRows(p, m, v, learningRate);
             } else {
-                INDArray g = p.grad();
-                Nd4j.exec(new AdamUpdater(g, v, m, g, v, m, learningRate, beta1, beta2, epsilon, step));
-                p.value().subi(g);
+                kernels.adam(p.value(), p.grad(), m, v, learningRate, beta1, beta2, epsilon, step);
             }
         }
         step++;

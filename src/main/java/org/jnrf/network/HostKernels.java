@@ -79,6 +79,48 @@ public final class HostKernels implements Kernels {
     }
 
     @Override
+    public void adam(INDArray w, INDArray g, INDArray m, INDArray v, double lr, double beta1, double beta2,
+                     double eps, int step) {
+        if (!plainAnyOrder(w, g, m, v) || w.ordering() != g.ordering() || w.ordering() != m.ordering()
+                || w.ordering() != v.ordering()) {
+            Nd4jKernels.INSTANCE.adam(w, g, m, v, lr, beta1, beta2, eps, step);
+            return;
+        }
+        int n = (int) w.length();
+        float[] wa = HostMemory.read(w, temp(0, n));
+        float[] ga = HostMemory.read(g, temp(1, n));
+        float[] ma = HostMemory.read(m, temp(2, n));
+        float[] va = HostMemory.read(v, temp(3, n));
+        int t = step + 1;
+        float stepSize = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float e = (float) eps;
+        parallel(n, n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float gi = ga[i];
+                float mi = b1 * ma[i] + (1 - b1) * gi;
+                float vi = b2 * va[i] + (1 - b2) * gi * gi;
+                ma[i] = mi;
+                va[i] = vi;
+                wa[i] -= stepSize * mi / ((float) Math.sqrt(vi) + e);
+            }
+        });
+        HostMemory.write(wa, w);
+        HostMemory.write(ma, m);
+        HostMemory.write(va, v);
+    }
+
+    private static boolean plainAnyOrder(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (!HostMemory.contiguousFloat(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
     public void addRowVector(INDArray y, INDArray bias) {
         if (!plain(y, bias)) {
             Nd4jKernels.INSTANCE.addRowVector(y, bias);

@@ -29,6 +29,13 @@ public interface Kernels {
     void layerNormBackward(INDArray dy, INDArray xhat, INDArray invStd, INDArray gain, INDArray dGain,
                            INDArray dBias, INDArray dx);
 
+    /**
+     * One Adam step in place: m = b1 m + (1-b1) g, v = b2 v + (1-b2) g^2,
+     * w -= lr sqrt(1-b2^t)/(1-b1^t) m / (sqrt(v) + eps) with t = step + 1. g may be overwritten.
+     */
+    void adam(INDArray w, INDArray g, INDArray m, INDArray v, double lr, double beta1, double beta2, double eps,
+              int step);
+
     String name();
 
     /** System property choosing the kernels: auto (host on the CPU backend, else nd4j), host or nd4j. */

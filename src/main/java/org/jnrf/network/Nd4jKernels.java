@@ -18,6 +18,14 @@ public final class Nd4jKernels implements Kernels {
     }
 
     @Override
+    public void adam(INDArray w, INDArray g, INDArray m, INDArray v, double lr, double beta1, double beta2,
+                     double eps, int step) {
+        org.nd4j.linalg.factory.Nd4j.exec(new org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater(g, v, m, g, v, m,
+                lr, beta1, beta2, eps, step));
+        w.subi(g);
+    }
+
+    @Override
     public void addRowVector(INDArray y, INDArray bias) {
         y.addiRowVector(bias);
     }

@@ -1,6 +1,7 @@
 package org.jnrf.network;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trainable tensor and its gradient. Dense parameters accumulate into {@link #grad()}; a row-sparse parameter (the
@@ -113,8 +114,8 @@ public final class Param {
         if (g == null) {
             return 0;
         }
-        double n = g.norm2Number().doubleValue();
-        return n * n;
+        // BLAS dot: several times faster than ND4J's norm2 reduction
+        return Nd4j.getBlasWrapper().dot(g, g);
     }
 
     public void scaleGrad(double factor) {

@@ -134,7 +134,7 @@ public final class Trainer {
         }
         LossOptions options = new LossOptions(config.relationClassWeighting().weights(classCounts(examples, labels)),
                 config.addPredictedSpans(), config.relationLossWeight());
-        Adam adam = Adam.standard(network.params());
+        Adam adam = Adam.standard(network);
         long totalSteps = (long) config.epochs() * examples.size();
         LearningRateSchedule schedule = new LearningRateSchedule(config.schedule(), config.learningRate(),
                 Math.round(config.warmupFraction() * totalSteps), totalSteps, config.finalLearningRateFraction());

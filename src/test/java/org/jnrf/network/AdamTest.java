@@ -46,6 +46,27 @@ class AdamTest {
     }
 
     @Test
+    void hostKernelsMatchReferenceInFloat() {
+        INDArray w0 = new Init(5, DataType.FLOAT).normal(1, 7, 5, 'f');
+        Param p = Param.dense("w", w0.dup('f'));
+        Adam adam = new Adam(List.of(p), B1, B2, EPS, new HostKernels(2));
+        double[] w = w0.dup('f').castTo(DataType.DOUBLE).data().asDouble();
+        double[] m = new double[w.length];
+        double[] v = new double[w.length];
+        for (int t = 0; t < 3; t++) {
+            INDArray g = new Init(10 + t, DataType.FLOAT).normal(1, 7, 5, 'f');
+            p.zeroGrad();
+            p.grad().assign(g);
+            adam.update(LR);
+            reference(w, m, v, g.castTo(DataType.DOUBLE).data().asDouble(), t + 1);
+        }
+        double[] actual = p.value().castTo(DataType.DOUBLE).data().asDouble();
+        for (int i = 0; i < w.length; i++) {
+            assertEquals(w[i], actual[i], 1e-5);
+        }
+    }
+
+    @Test
     void sparseRowsUpdateOnlyTouchedRows() {
         INDArray table = Nd4j.create(new double[]{1, 2, 3, 4, 5, 6}, new long[]{3, 2}, 'c');
         Param p = Param.rowSparse("t", table, true);
