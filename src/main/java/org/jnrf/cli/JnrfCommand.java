@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 ConvertCommand.class,
                 EvaluateCommand.class,
                 ImportEmbeddingsCommand.class,
+                BenchCommand.class,
         })
 public final class JnrfCommand implements Runnable {
     @CommandLine.Spec

@@ -81,7 +81,7 @@ public final class JnrfModel {
                     + config.vocabularySize());
         }
         JnrfNetwork copy = new JnrfNetwork(config.networkConfig(DataType.FLOAT, 0), config.labelSpace(),
-                network.mixer());
+                network.mixer(), network.kernels());
         NetworkWeights.copy(network, copy);
         return new JnrfModel(config, vocabulary, copy);
     }

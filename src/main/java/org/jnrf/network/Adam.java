@@ -19,11 +19,17 @@ public final class Adam {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
+    private final Kernels kernels;
     private final Map<String, INDArray> first = new LinkedHashMap<>();
     private final Map<String, INDArray> second = new LinkedHashMap<>();
     private int step;
 
     public Adam(List<Param> params, double beta1, double beta2, double epsilon) {
+        this(params, beta1, beta2, epsilon, Nd4jKernels.INSTANCE);
+    }
+
+    public Adam(List<Param> params, double beta1, double beta2, double epsilon, Kernels kernels) {
+        this.kernels = kernels;
         this.params = List.copyOf(params);
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -36,6 +42,11 @@ public final class Adam {
 
     public static Adam standard(List<Param> params) {
         return new Adam(params, 0.9, 0.999, 1e-8);
+    }
+
+    /** beta1 0.9, beta2 0.999, eps 1e-8, with the network's kernels (host loops on the CPU backend). */
+    public static Adam standard(JnrfNetwork network) {
+        return new Adam(network.params(), 0.9, 0.999, 1e-8, network.kernels());
     }
 
     /** Steps taken so far. */
@@ -66,17 +77,54 @@ public final class Adam {
             if (p.isRowSparse()) {
                 updateRows(p, m, v, learningRate);
             } else {
-                INDArray g = p.grad();
-                Nd4j.exec(new AdamUpdater(g, v, m, g, v, m, learningRate, beta1, beta2, epsilon, step));
-                p.value().subi(g);
+                kernels.adam(p.value(), p.grad(), m, v, learningRate, beta1, beta2, epsilon, step);
             }
         }
         step++;
     }
 
+    /** The same update as adam_updater, row by row in place in the host memory of the CPU backend. */
+    private void updateRowsOnHost(Param p, INDArray m, INDArray v, double learningRate) {
+        int[] rows = p.touchedRows();
+        int d = (int) p.value().columns();
+        float[] g = p.rowGrad().dup('c').castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
+        java.nio.FloatBuffer w = nio(p.value());
+        java.nio.FloatBuffer mb = nio(m);
+        java.nio.FloatBuffer vb = nio(v);
+        int t = step + 1;
+        double stepSize = learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+        float[] wr = new float[d];
+        float[] mr = new float[d];
+        float[] vr = new float[d];
+        for (int i = 0; i < rows.length; i++) {
+            int off = rows[i] * d;
+            w.get(off, wr);
+            mb.get(off, mr);
+            vb.get(off, vr);
+            for (int k = 0; k < d; k++) {
+                float gk = g[i * d + k];
+                mr[k] = (float) (beta1 * mr[k] + (1 - beta1) * gk);
+                vr[k] = (float) (beta2 * vr[k] + (1 - beta2) * gk * gk);
+                wr[k] -= (float) (stepSize * mr[k] / (Math.sqrt(vr[k]) + epsilon));
+            }
+            w.put(off, wr);
+            mb.put(off, mr);
+            vb.put(off, vr);
+        }
+    }
+
+    private static java.nio.FloatBuffer nio(INDArray a) {
+        return a.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
     private void updateRows(Param p, INDArray m, INDArray v, double learningRate) {
         int[] rows = p.touchedRows();
         if (rows.length == 0) {
+            return;
+        }
+        if (HostMemory.contiguousFloat(p.value()) && HostMemory.contiguousFloat(m) && HostMemory.contiguousFloat(v)
+                && p.value().ordering() == 'c' && m.ordering() == 'c' && v.ordering() == 'c') {
+            updateRowsOnHost(p, m, v, learningRate);
             return;
         }
         INDArray g = p.rowGrad().dup('c');

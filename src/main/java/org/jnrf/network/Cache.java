@@ -32,6 +32,10 @@ public final class Cache {
         return new Cache(scratch, prefix + '.' + name);
     }
 
+    public Kernels kernels() {
+        return scratch.kernels();
+    }
+
     public Scratch scratch() {
         return scratch;
     }

@@ -27,6 +27,10 @@ public final class FourierMixers {
     }
 
     /** Honours the system property, else auto. */
+    public static FourierMixer fromSystemProperty() {
+        return fromSystemProperty(JnrfNetwork.defaultThreads());
+    }
+
     public static FourierMixer fromSystemProperty(int threads) {
         return create(System.getProperty(PROPERTY, "auto"), threads);
     }

@@ -23,8 +23,11 @@ public final class JTransformsFourierMixer implements FourierMixer {
     private final ForkJoinPool pool;
     private final Map<Integer, FloatFFT_1D> floatPlans = new ConcurrentHashMap<>();
     private final Map<Integer, DoubleFFT_1D> doublePlans = new ConcurrentHashMap<>();
+    private final ThreadLocal<float[][]> work = ThreadLocal.withInitial(() -> new float[2][]);
 
     public JTransformsFourierMixer(int threads) {
+        // parallelism comes from our pool over columns; JTransforms' own threads would oversubscribe the cores
+        pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
         this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
     }
 
@@ -37,6 +40,18 @@ public final class JTransformsFourierMixer implements FourierMixer {
     public void mix(INDArray x, INDArray out, Cache cache) {
         int l = Math.toIntExact(x.rows());
         int h = Math.toIntExact(x.columns());
+        if (HostMemory.plainFloat(x) && HostMemory.plainFloat(out)) {
+            float[][] buffers = work.get();
+            int n = l * h;
+            if (buffers[0] == null || buffers[0].length < n) {
+                buffers[0] = new float[n];
+                buffers[1] = new float[n];
+            }
+            float[] data = HostMemory.read(x, buffers[0]);
+            mixFloat(data, buffers[1], l, h);
+            HostMemory.write(buffers[1], out);
+            return;
+        }
         INDArray src = x.ordering() == 'f' && !x.isView() ? x : x.dup('f');
         if (x.dataType() == DataType.DOUBLE) {
             double[] result = mixDouble(src.data().asDouble(), l, h);
@@ -44,7 +59,8 @@ public final class JTransformsFourierMixer implements FourierMixer {
         } else {
             float[] data = src.dataType() == DataType.FLOAT ? src.data().asFloat()
                     : src.castTo(DataType.FLOAT).dup('f').data().asFloat();
-            float[] result = mixFloat(data, l, h);
+            float[] result = new float[l * h];
+            mixFloat(data, result, l, h);
             write(out, Nd4j.create(result, new long[]{l, h}, 'f'));
         }
     }
@@ -78,13 +94,12 @@ public final class JTransformsFourierMixer implements FourierMixer {
         }
     }
 
-    private float[] mixFloat(float[] data, int l, int h) {
+    private void mixFloat(float[] data, float[] out, int l, int h) {
         FloatFFT_1D seq = floatPlans.computeIfAbsent(l, FloatFFT_1D::new);
         FloatFFT_1D hid = floatPlans.computeIfAbsent(h, FloatFFT_1D::new);
         if (l > 1) {
             run(h, c -> seq.realForward(data, c * l));
         }
-        float[] out = new float[l * h];
         int half = l / 2;
         run(half + 1, f -> {
             float[] z = new float[2 * h];
@@ -102,7 +117,6 @@ public final class JTransformsFourierMixer implements FourierMixer {
                 }
             }
         });
-        return out;
     }
 
     private double[] mixDouble(double[] data, int l, int h) {

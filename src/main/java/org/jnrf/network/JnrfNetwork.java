@@ -18,6 +18,7 @@ public final class JnrfNetwork {
     private final NetworkConfig config;
     private final LabelSpace labels;
     private final FourierMixer mixer;
+    private final Kernels kernels;
     private final Embedding embedding;
     private final Mlp input;
     private final PositionalEncoding positions;
@@ -30,10 +31,25 @@ public final class JnrfNetwork {
         this(config, labels, mixer, null, true);
     }
 
-    /** With a pretrained embedding matrix (vocabulary x embeddingDim) as the initial table. */
+    public JnrfNetwork(NetworkConfig config, LabelSpace labels, FourierMixer mixer, Kernels kernels) {
+        this(config, labels, mixer, kernels, null, true);
+    }
+
     public JnrfNetwork(NetworkConfig config, LabelSpace labels, FourierMixer mixer, INDArray pretrained,
                        boolean trainableEmbeddings) {
+        this(config, labels, mixer, Kernels.fromSystemProperty(defaultThreads()), pretrained, trainableEmbeddings);
+    }
+
+    /** Threads of the host kernels and Fourier transforms unless configured: the cores, at most 4. */
+    public static int defaultThreads() {
+        return Integer.getInteger("jnrf.threads", Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** With a pretrained embedding matrix (vocabulary x embeddingDim, or null) as the initial table. */
+    public JnrfNetwork(NetworkConfig config, LabelSpace labels, FourierMixer mixer, Kernels kernels,
+                       INDArray pretrained, boolean trainableEmbeddings) {
         this.config = config;
+        this.kernels = kernels;
         this.labels = labels;
         this.mixer = mixer;
         Init init = new Init(config.seed(), config.dataType());
@@ -89,8 +105,12 @@ public final class JnrfNetwork {
         params.forEach(Param::zeroGrad);
     }
 
+    public Kernels kernels() {
+        return kernels;
+    }
+
     public Scratch newScratch() {
-        return new Scratch(config.dataType());
+        return new Scratch(config.dataType(), kernels);
     }
 
     private INDArray encode(int[] ids, Cache cache, boolean training) {

@@ -35,15 +35,16 @@ public final class Linear {
         cache.keep("x", x);
         INDArray y = cache.buffer("y", x.rows(), out());
         Nd4j.gemm(x, weight.value(), y, false, false, 1.0, 0.0);
-        y.addiRowVector(bias.value());
+        cache.kernels().addRowVector(y, bias.value());
         return y;
     }
 
     /** Accumulates dW and db; returns dx when asked (else null). */
     public INDArray backward(INDArray dy, Cache cache, boolean inputGrad) {
         INDArray x = cache.kept("x");
-        Nd4j.gemm(x, dy, weight.grad(), true, false, 1.0, 1.0);
-        bias.grad().addi(dy.sum(true, 0));
+        double beta = weight.accumulationBeta();
+        Nd4j.gemm(x, dy, weight.gradStorage(), true, false, 1.0, beta);
+        cache.kernels().addColumnSums(dy, bias.grad());
         if (!inputGrad) {
             return null;
         }

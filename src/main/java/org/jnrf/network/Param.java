@@ -1,6 +1,7 @@
 package org.jnrf.network;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trainable tensor and its gradient. Dense parameters accumulate into {@link #grad()}; a row-sparse parameter (the
@@ -13,6 +14,8 @@ public final class Param {
     private final boolean sparseRows;
     private boolean trainable;
     private INDArray grad;
+    /** The gradient is logically zero but its memory was not cleared yet (cleared lazily or overwritten). */
+    private boolean fresh;
     private int[] touchedRows = new int[0];
     private INDArray rowGrad;
 
@@ -54,6 +57,27 @@ public final class Param {
 
     /** Dense gradient (same shape as the value); null for a row-sparse parameter. */
     public INDArray grad() {
+        if (fresh) {
+            grad.assign(0);
+            fresh = false;
+        }
+        return grad;
+    }
+
+    /**
+     * For a GEMM that accumulates the whole gradient: returns beta 0 (overwrite) when the gradient is logically zero,
+     * else 1 (add), sparing a separate pass that clears the memory each step.
+     */
+    double accumulationBeta() {
+        if (fresh) {
+            fresh = false;
+            return 0.0;
+        }
+        return 1.0;
+    }
+
+    /** The gradient array for a GEMM with {@link #accumulationBeta()} (no lazy clearing). */
+    INDArray gradStorage() {
         return grad;
     }
 
@@ -77,7 +101,7 @@ public final class Param {
             touchedRows = new int[0];
             rowGrad = null;
         } else {
-            grad.assign(0);
+            fresh = true;
         }
     }
 
@@ -86,16 +110,16 @@ public final class Param {
         if (!trainable) {
             return 0;
         }
-        INDArray g = sparseRows ? rowGrad : grad;
+        INDArray g = sparseRows ? rowGrad : grad();
         if (g == null) {
             return 0;
         }
-        double n = g.norm2Number().doubleValue();
-        return n * n;
+        // BLAS dot: several times faster than ND4J's norm2 reduction
+        return Nd4j.getBlasWrapper().dot(g, g);
     }
 
     public void scaleGrad(double factor) {
-        INDArray g = sparseRows ? rowGrad : grad;
+        INDArray g = sparseRows ? rowGrad : grad();
         if (g != null) {
             g.muli(factor);
         }

@@ -46,6 +46,6 @@ public final class PositionalEncoding {
                 }
             }
         }
-        return Nd4j.create(v, new long[]{length, hidden}, 'f').castTo(dataType);
+        return Nd4j.create(v, new long[]{length, hidden}, 'f').castTo(dataType).dup('f');
     }
 }

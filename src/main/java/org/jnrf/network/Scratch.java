@@ -14,11 +14,22 @@ import java.util.Map;
  */
 public final class Scratch {
     private final DataType dataType;
+    private final Kernels kernels;
     private final Map<String, INDArray> buffers = new HashMap<>();
     private final Map<String, Object> kept = new HashMap<>();
 
+    /** Working memory with the backend-neutral ND4J kernels. */
     public Scratch(DataType dataType) {
+        this(dataType, Nd4jKernels.INSTANCE);
+    }
+
+    public Scratch(DataType dataType, Kernels kernels) {
         this.dataType = dataType;
+        this.kernels = kernels;
+    }
+
+    public Kernels kernels() {
+        return kernels;
     }
 
     public DataType dataType() {

@@ -134,7 +134,7 @@ public final class Trainer {
         }
         LossOptions options = new LossOptions(config.relationClassWeighting().weights(classCounts(examples, labels)),
                 config.addPredictedSpans(), config.relationLossWeight());
-        Adam adam = Adam.standard(network.params());
+        Adam adam = Adam.standard(network);
         long totalSteps = (long) config.epochs() * examples.size();
         LearningRateSchedule schedule = new LearningRateSchedule(config.schedule(), config.learningRate(),
                 Math.round(config.warmupFraction() * totalSteps), totalSteps, config.finalLearningRateFraction());
@@ -155,7 +155,7 @@ public final class Trainer {
             if (s.bestScore() != null && resumed.hasBestWeights()) {
                 bestScore = s.bestScore();
                 bestEpoch = s.bestEpoch();
-                JnrfNetwork bestNet = new JnrfNetwork(nc, labels, fourier);
+                JnrfNetwork bestNet = new JnrfNetwork(nc, labels, fourier, network.kernels());
                 resumed.restoreBest(bestNet);
                 best = JnrfModel.fromNetwork(modelConfig, vocab, bestNet);
                 bestWeights = NetworkWeights.export(bestNet);

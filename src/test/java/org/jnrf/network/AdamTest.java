@@ -46,6 +46,27 @@ class AdamTest {
     }
 
     @Test
+    void hostKernelsMatchReferenceInFloat() {
+        INDArray w0 = new Init(5, DataType.FLOAT).normal(1, 7, 5, 'f');
+        Param p = Param.dense("w", w0.dup('f'));
+        Adam adam = new Adam(List.of(p), B1, B2, EPS, new HostKernels(2));
+        double[] w = w0.dup('f').castTo(DataType.DOUBLE).data().asDouble();
+        double[] m = new double[w.length];
+        double[] v = new double[w.length];
+        for (int t = 0; t < 3; t++) {
+            INDArray g = new Init(10 + t, DataType.FLOAT).normal(1, 7, 5, 'f');
+            p.zeroGrad();
+            p.grad().assign(g);
+            adam.update(LR);
+            reference(w, m, v, g.castTo(DataType.DOUBLE).data().asDouble(), t + 1);
+        }
+        double[] actual = p.value().castTo(DataType.DOUBLE).data().asDouble();
+        for (int i = 0; i < w.length; i++) {
+            assertEquals(w[i], actual[i], 1e-5);
+        }
+    }
+
+    @Test
     void sparseRowsUpdateOnlyTouchedRows() {
         INDArray table = Nd4j.create(new double[]{1, 2, 3, 4, 5, 6}, new long[]{3, 2}, 'c');
         Param p = Param.rowSparse("t", table, true);
@@ -58,6 +79,27 @@ class AdamTest {
         assertEquals(4, table.getDouble(1, 1), 0);
         assertEquals(w[0], table.getDouble(2, 0), 1e-12);
         assertEquals(w[1], table.getDouble(2, 1), 1e-12);
+    }
+
+    @Test
+    void sparseRowsInFloatTakeTheHostPath() {
+        INDArray table = Nd4j.create(new float[]{1, 2, 3, 4, 5, 6}, new long[]{3, 2}, 'c');
+        Param p = Param.rowSparse("t", table, true);
+        Adam adam = new Adam(List.of(p), B1, B2, EPS);
+        double[] w = {3, 4, 5, 6};
+        double[] m = new double[4];
+        double[] v = new double[4];
+        double[][] grads = {{0.5, -0.5, 1, 2}, {0.25, 3, -1, 0.5}};
+        for (int t = 0; t < 2; t++) {
+            p.setRowGrad(new int[]{1, 2}, Nd4j.create(new float[]{(float) grads[t][0], (float) grads[t][1],
+                    (float) grads[t][2], (float) grads[t][3]}, new long[]{2, 2}, 'c'));
+            adam.update(LR);
+            reference(w, m, v, grads[t], t + 1);
+        }
+        assertEquals(1, table.getDouble(0, 0), 0);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(w[i], table.getDouble(1 + i / 2, i % 2), 1e-5);
+        }
     }
 
     @Test

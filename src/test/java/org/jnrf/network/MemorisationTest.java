@@ -60,7 +60,7 @@ class MemorisationTest {
         }
         JnrfNetwork net = new JnrfNetwork(new NetworkConfig(48, 16, 16, 2, 2, true, 4, 8, DataType.FLOAT, 1),
                 TestNetworks.labels(), FourierMixers.create("auto", 1));
-        Adam adam = Adam.standard(net.params());
+        Adam adam = Adam.standard(net);
         Scratch scratch = net.newScratch();
         LossOptions options = LossOptions.defaults();
         double first = 0;

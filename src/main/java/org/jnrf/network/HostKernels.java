@@ -1,0 +1,334 @@
+package org.jnrf.network;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+
+/**
+ * {@link Kernels} as Java loops over host memory (CPU backend, float32): each kernel copies its operands out with
+ * one memcpy, makes a single fused pass (split over a small fixed pool of threads) and copies the result back.
+ * Arrays in any other form (double precision, views, 'c'-order matrices) go to {@link Nd4jKernels}.
+ * Data are column-major ('f'): element (r, c) of an R x C matrix is at c R + r.
+ */
+public final class HostKernels implements Kernels {
+    private static final float C = (float) Math.sqrt(2 / Math.PI);
+    private static final float K = 0.044715f;
+    private static final int MIN_PARALLEL = 1 << 15;
+
+    private final ForkJoinPool pool;
+    private final int threads;
+    private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[4][]);
+
+    public HostKernels(int threads) {
+        this.threads = Math.max(1, threads);
+        this.pool = this.threads > 1 ? new ForkJoinPool(this.threads) : null;
+    }
+
+    @Override
+    public String name() {
+        return "host";
+    }
+
+    private float[] temp(int slot, int n) {
+        float[][] s = scratch.get();
+        if (s[slot] == null || s[slot].length < n) {
+            s[slot] = new float[n];
+        }
+        return s[slot];
+    }
+
+    private interface Range {
+        void run(int from, int to);
+    }
+
+    /** Runs body over [0, n) in contiguous chunks, in parallel when worth it. */
+    private void parallel(int n, long work, Range body) {
+        int tasks = pool == null || work < MIN_PARALLEL ? 1 : Math.min(threads, n);
+        if (tasks <= 1) {
+            body.run(0, n);
+            return;
+        }
+        Future<?>[] futures = new Future<?>[tasks - 1];
+        for (int t = 1; t < tasks; t++) {
+            int from = (int) ((long) n * t / tasks);
+            int to = (int) ((long) n * (t + 1) / tasks);
+            futures[t - 1] = pool.submit(() -> body.run(from, to));
+        }
+        body.run(0, (int) ((long) n / tasks));
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("kernel failed", e.getCause());
+        }
+    }
+
+    private static boolean plain(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (!HostMemory.plainFloat(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void adam(INDArray w, INDArray g, INDArray m, INDArray v, double lr, double beta1, double beta2,
+                     double eps, int step) {
+        if (!plainAnyOrder(w, g, m, v) || w.ordering() != g.ordering() || w.ordering() != m.ordering()
+                || w.ordering() != v.ordering()) {
+            Nd4jKernels.INSTANCE.adam(w, g, m, v, lr, beta1, beta2, eps, step);
+            return;
+        }
+        int n = (int) w.length();
+        float[] wa = HostMemory.read(w, temp(0, n));
+        float[] ga = HostMemory.read(g, temp(1, n));
+        float[] ma = HostMemory.read(m, temp(2, n));
+        float[] va = HostMemory.read(v, temp(3, n));
+        int t = step + 1;
+        float stepSize = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float e = (float) eps;
+        parallel(n, n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float gi = ga[i];
+                float mi = b1 * ma[i] + (1 - b1) * gi;
+                float vi = b2 * va[i] + (1 - b2) * gi * gi;
+                ma[i] = mi;
+                va[i] = vi;
+                wa[i] -= stepSize * mi / ((float) Math.sqrt(vi) + e);
+            }
+        });
+        HostMemory.write(wa, w);
+        HostMemory.write(ma, m);
+        HostMemory.write(va, v);
+    }
+
+    private static boolean plainAnyOrder(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (!HostMemory.contiguousFloat(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void addRowVector(INDArray y, INDArray bias) {
+        if (!plain(y, bias)) {
+            Nd4jKernels.INSTANCE.addRowVector(y, bias);
+            return;
+        }
+        int rows = (int) y.rows();
+        int cols = (int) y.columns();
+        float[] v = HostMemory.read(y, temp(0, rows * cols));
+        float[] b = HostMemory.read(bias, null);
+        parallel(cols, (long) rows * cols, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                float bc = b[c];
+                int base = c * rows;
+                for (int r = 0; r < rows; r++) {
+                    v[base + r] += bc;
+                }
+            }
+        });
+        HostMemory.write(v, y);
+    }
+
+    @Override
+    public void addColumnSums(INDArray x, INDArray grad) {
+        if (!plain(x, grad)) {
+            Nd4jKernels.INSTANCE.addColumnSums(x, grad);
+            return;
+        }
+        int rows = (int) x.rows();
+        int cols = (int) x.columns();
+        float[] v = HostMemory.read(x, temp(0, rows * cols));
+        float[] g = HostMemory.read(grad, null);
+        parallel(cols, (long) rows * cols, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                int base = c * rows;
+                double s = 0;
+                for (int r = 0; r < rows; r++) {
+                    s += v[base + r];
+                }
+                g[c] += (float) s;
+            }
+        });
+        HostMemory.write(g, grad);
+    }
+
+    private static float tanh(float u) {
+        if (u > 10f) {
+            return 1f;
+        }
+        if (u < -10f) {
+            return -1f;
+        }
+        float e = (float) Math.exp(2 * u);
+        return (e - 1f) / (e + 1f);
+    }
+
+    @Override
+    public void gelu(INDArray x, INDArray y) {
+        if (!plain(x, y)) {
+            Nd4jKernels.INSTANCE.gelu(x, y);
+            return;
+        }
+        int n = (int) x.length();
+        float[] v = HostMemory.read(x, temp(0, n));
+        float[] out = temp(1, n);
+        parallel(n, n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float a = v[i];
+                float t = tanh(C * (a + K * a * a * a));
+                out[i] = 0.5f * a * (1f + t);
+            }
+        });
+        HostMemory.write(out, y);
+    }
+
+    @Override
+    public void geluBackward(INDArray x, INDArray dy, INDArray dx) {
+        if (!plain(x, dy, dx)) {
+            Nd4jKernels.INSTANCE.geluBackward(x, dy, dx);
+            return;
+        }
+        int n = (int) x.length();
+        float[] v = HostMemory.read(x, temp(0, n));
+        float[] g = HostMemory.read(dy, temp(1, n));
+        parallel(n, n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float a = v[i];
+                float t = tanh(C * (a + K * a * a * a));
+                float d = 0.5f * (1f + t) + 0.5f * a * (1f - t * t) * C * (1f + 3f * K * a * a);
+                g[i] *= d;
+            }
+        });
+        HostMemory.write(g, dx);
+    }
+
+    @Override
+    public void layerNorm(INDArray x, INDArray gain, INDArray bias, double eps, INDArray xhat, INDArray invStd,
+                          INDArray y) {
+        if (!plain(x, gain, bias, xhat, invStd, y)) {
+            Nd4jKernels.INSTANCE.layerNorm(x, gain, bias, eps, xhat, invStd, y);
+            return;
+        }
+        int rows = (int) x.rows();
+        int cols = (int) x.columns();
+        float[] v = HostMemory.read(x, temp(0, rows * cols));
+        float[] xh = temp(1, rows * cols);
+        float[] out = temp(2, rows * cols);
+        float[] gn = HostMemory.read(gain, null);
+        float[] bs = HostMemory.read(bias, null);
+        float[] inv = new float[rows];
+        float invCols = 1f / cols;
+        parallel(rows, (long) rows * cols, (from, to) -> {
+            int len = to - from;
+            double[] mean = new double[len];
+            double[] sq = new double[len];
+            for (int c = 0; c < cols; c++) {
+                int base = c * rows + from;
+                for (int r = 0; r < len; r++) {
+                    mean[r] += v[base + r];
+                }
+            }
+            for (int r = 0; r < len; r++) {
+                mean[r] *= invCols;
+            }
+            for (int c = 0; c < cols; c++) {
+                int base = c * rows + from;
+                for (int r = 0; r < len; r++) {
+                    double d = v[base + r] - mean[r];
+                    sq[r] += d * d;
+                }
+            }
+            float[] m = new float[len];
+            for (int r = 0; r < len; r++) {
+                inv[from + r] = (float) (1.0 / Math.sqrt(sq[r] * invCols + eps));
+                m[r] = (float) mean[r];
+            }
+            for (int c = 0; c < cols; c++) {
+                int base = c * rows + from;
+                float g = gn[c];
+                float b = bs[c];
+                for (int r = 0; r < len; r++) {
+                    float h = (v[base + r] - m[r]) * inv[from + r];
+                    xh[base + r] = h;
+                    out[base + r] = h * g + b;
+                }
+            }
+        });
+        HostMemory.write(xh, xhat);
+        HostMemory.write(inv, invStd);
+        HostMemory.write(out, y);
+    }
+
+    @Override
+    public void layerNormBackward(INDArray dy, INDArray xhat, INDArray invStd, INDArray gain, INDArray dGain,
+                                  INDArray dBias, INDArray dx) {
+        if (!plain(dy, xhat, invStd, gain, dGain, dBias, dx)) {
+            Nd4jKernels.INSTANCE.layerNormBackward(dy, xhat, invStd, gain, dGain, dBias, dx);
+            return;
+        }
+        int rows = (int) dy.rows();
+        int cols = (int) dy.columns();
+        float[] g = HostMemory.read(dy, temp(0, rows * cols));
+        float[] xh = HostMemory.read(xhat, temp(1, rows * cols));
+        float[] out = temp(2, rows * cols);
+        float[] inv = HostMemory.read(invStd, null);
+        float[] gn = HostMemory.read(gain, null);
+        float[] dg = HostMemory.read(dGain, null);
+        float[] db = HostMemory.read(dBias, null);
+        parallel(cols, (long) rows * cols, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                int base = c * rows;
+                double sg = 0;
+                double sb = 0;
+                for (int r = 0; r < rows; r++) {
+                    sg += g[base + r] * xh[base + r];
+                    sb += g[base + r];
+                }
+                dg[c] += (float) sg;
+                db[c] += (float) sb;
+            }
+        });
+        float invCols = 1f / cols;
+        parallel(rows, (long) rows * cols, (from, to) -> {
+            int len = to - from;
+            float[] s1 = new float[len];
+            float[] s2 = new float[len];
+            for (int c = 0; c < cols; c++) {
+                int base = c * rows + from;
+                float gc = gn[c];
+                for (int r = 0; r < len; r++) {
+                    float d = g[base + r] * gc;
+                    s1[r] += d;
+                    s2[r] += d * xh[base + r];
+                }
+            }
+            for (int r = 0; r < len; r++) {
+                s1[r] *= invCols;
+                s2[r] *= invCols;
+            }
+            for (int c = 0; c < cols; c++) {
+                int base = c * rows + from;
+                float gc = gn[c];
+                for (int r = 0; r < len; r++) {
+                    out[base + r] = inv[from + r] * (g[base + r] * gc - s1[r] - xh[base + r] * s2[r]);
+                }
+            }
+        });
+        HostMemory.write(dg, dGain);
+        HostMemory.write(db, dBias);
+        HostMemory.write(out, dx);
+    }
+}

@@ -1,0 +1,42 @@
+package org.jnrf.network;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+
+/**
+ * Bulk copies between ND4J arrays of the CPU backend and Java arrays (one memcpy each way), for arrays whose storage
+ * is one contiguous block in their order ('f' order throughout the network).
+ */
+final class HostMemory {
+    private HostMemory() {
+    }
+
+    /** Whether the array can be read and written as one block of float values. */
+    static boolean plainFloat(INDArray a) {
+        return a.dataType() == DataType.FLOAT && !a.isView() && a.length() == a.data().length()
+                && (a.ordering() == 'f' || a.rank() < 2 || a.rows() == 1 || a.columns() == 1);
+    }
+
+    /** Float data in one block in the array's own order (any order). */
+    static boolean contiguousFloat(INDArray a) {
+        return a.dataType() == DataType.FLOAT && !a.isView() && a.length() == a.data().length();
+    }
+
+    private static FloatBuffer view(INDArray a) {
+        return a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    static float[] read(INDArray a, float[] into) {
+        int n = (int) a.length();
+        float[] out = into != null && into.length >= n ? into : new float[n];
+        view(a).get(out, 0, n);
+        return out;
+    }
+
+    static void write(float[] from, INDArray a) {
+        view(a).put(from, 0, (int) a.length());
+    }
+}

@@ -1,0 +1,57 @@
+package org.jnrf.network;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The element-wise and row-wise work between matrix products. Two implementations: {@link Nd4jKernels} (ND4J ops
+ * only, so on a GPU backend everything stays on the device) and {@link HostKernels} (Java loops over the host memory
+ * of the CPU backend: one pass over the data per kernel instead of one per ND4J op, which matters because ND4J's
+ * broadcast and transcendental ops on 'f'-order matrices are slow). All arrays are (rows x cols); row vectors are
+ * (1 x cols), column vectors (rows x 1).
+ */
+public interface Kernels {
+    /** y += bias, broadcast over rows. */
+    void addRowVector(INDArray y, INDArray bias);
+
+    /** grad += column sums of x. */
+    void addColumnSums(INDArray x, INDArray grad);
+
+    /** y = gelu(x), tanh form. */
+    void gelu(INDArray x, INDArray y);
+
+    /** dx = dy * gelu'(x). */
+    void geluBackward(INDArray x, INDArray dy, INDArray dx);
+
+    /** Layer normalisation of each row: xhat = (x - mean) * invStd, y = xhat * gain + bias. */
+    void layerNorm(INDArray x, INDArray gain, INDArray bias, double eps, INDArray xhat, INDArray invStd, INDArray y);
+
+    /** Backward pass of {@link #layerNorm}: dx, and dGain += sum(dy * xhat), dBias += sum(dy) over rows. */
+    void layerNormBackward(INDArray dy, INDArray xhat, INDArray invStd, INDArray gain, INDArray dGain,
+                           INDArray dBias, INDArray dx);
+
+    /**
+     * One Adam step in place: m = b1 m + (1-b1) g, v = b2 v + (1-b2) g^2,
+     * w -= lr sqrt(1-b2^t)/(1-b1^t) m / (sqrt(v) + eps) with t = step + 1. g may be overwritten.
+     */
+    void adam(INDArray w, INDArray g, INDArray m, INDArray v, double lr, double beta1, double beta2, double eps,
+              int step);
+
+    String name();
+
+    /** System property choosing the kernels: auto (host on the CPU backend, else nd4j), host or nd4j. */
+    String PROPERTY = "jnrf.kernels";
+
+    static Kernels create(String mode, int threads) {
+        String m = mode == null ? "auto" : mode.toLowerCase(java.util.Locale.ROOT);
+        return switch (m) {
+            case "host", "cpu" -> new HostKernels(threads);
+            case "nd4j", "device" -> Nd4jKernels.INSTANCE;
+            case "auto" -> FourierMixers.isCpuBackend() ? new HostKernels(threads) : Nd4jKernels.INSTANCE;
+            default -> throw new IllegalArgumentException("unknown kernels '" + mode + "' (expected auto, host or nd4j)");
+        };
+    }
+
+    static Kernels fromSystemProperty(int threads) {
+        return create(System.getProperty(PROPERTY, "auto"), threads);
+    }
+}

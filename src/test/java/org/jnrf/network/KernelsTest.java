@@ -1,0 +1,98 @@
+package org.jnrf.network;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The host kernels (CPU fast path) compute what the ND4J kernels compute; the ND4J kernels are covered by the
+ * double-precision gradient checks.
+ */
+class KernelsTest {
+    private static final Kernels HOST = new HostKernels(2);
+    private static final Kernels ND4J = Nd4jKernels.INSTANCE;
+
+    private static INDArray rand(long seed, long rows, long cols) {
+        return new Init(seed, DataType.FLOAT).normal(2.0, rows, cols, 'f');
+    }
+
+    private static INDArray empty(long rows, long cols) {
+        return Nd4j.create(DataType.FLOAT, new long[]{rows, cols}, 'f');
+    }
+
+    private static void close(String what, INDArray expected, INDArray actual) {
+        double diff = expected.sub(actual).amaxNumber().doubleValue();
+        double scale = Math.max(1, expected.amaxNumber().doubleValue());
+        assertTrue(diff <= 2e-5 * scale, what + ": max difference " + diff);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,5", "7,3", "64,48", "301,67", "1000,96"})
+    void hostKernelsMatchNd4j(int rows, int cols) {
+        INDArray x = rand(rows, rows, cols);
+        INDArray dy = rand(rows + 1, rows, cols);
+        INDArray gain = rand(3, 1, cols);
+        INDArray bias = rand(4, 1, cols);
+
+        INDArray a = x.dup('f');
+        INDArray b = x.dup('f');
+        ND4J.addRowVector(a, bias);
+        HOST.addRowVector(b, bias);
+        close("addRowVector", a, b);
+
+        INDArray ga = gain.dup('f');
+        INDArray gb = gain.dup('f');
+        ND4J.addColumnSums(x, ga);
+        HOST.addColumnSums(x, gb);
+        close("addColumnSums", ga, gb);
+
+        INDArray ya = empty(rows, cols);
+        INDArray yb = empty(rows, cols);
+        ND4J.gelu(x, ya);
+        HOST.gelu(x, yb);
+        close("gelu", ya, yb);
+        ND4J.geluBackward(x, dy, ya);
+        HOST.geluBackward(x, dy, yb);
+        close("geluBackward", ya, yb);
+
+        INDArray xhA = empty(rows, cols);
+        INDArray xhB = empty(rows, cols);
+        INDArray invA = empty(rows, 1);
+        INDArray invB = empty(rows, 1);
+        ND4J.layerNorm(x, gain, bias, 1e-5, xhA, invA, ya);
+        HOST.layerNorm(x, gain, bias, 1e-5, xhB, invB, yb);
+        close("layerNorm.xhat", xhA, xhB);
+        close("layerNorm.invStd", invA, invB);
+        close("layerNorm.y", ya, yb);
+        INDArray dgA = gain.dup('f');
+        INDArray dgB = gain.dup('f');
+        INDArray dbA = bias.dup('f');
+        INDArray dbB = bias.dup('f');
+        ND4J.layerNormBackward(dy, xhA, invA, gain, dgA, dbA, ya);
+        HOST.layerNormBackward(dy, xhB, invB, gain, dgB, dbB, yb);
+        close("layerNormBackward.dx", ya, yb);
+        close("layerNormBackward.dGain", dgA, dgB);
+        close("layerNormBackward.dBias", dbA, dbB);
+    }
+
+    @org.junit.jupiter.api.Test
+    void spanPoolingHostPathMatchesNd4jPath() {
+        INDArray tokens = rand(1, 20, 6);
+        INDArray grad = rand(2, 3, 6);
+        java.util.List<EntitySpan> spans = java.util.List.of(EntitySpan.of(0, 0, 1), EntitySpan.of(1, 4, 9),
+                new EntitySpan(2, java.util.List.of(new TokenRange(10, 12), new TokenRange(15, 20)), 1));
+        Scratch host = new Scratch(DataType.FLOAT, HOST);
+        Scratch nd4j = new Scratch(DataType.FLOAT, ND4J);
+        close("pool", SpanPooling.forward(tokens, spans, nd4j.cache("p")).dup(),
+                SpanPooling.forward(tokens, spans, host.cache("p")).dup());
+        INDArray a = rand(3, 20, 6);
+        INDArray b = a.dup('f');
+        SpanPooling.backward(grad, a, nd4j.cache("p"));
+        SpanPooling.backward(grad, b, host.cache("p"));
+        close("pool backward", a, b);
+    }
+}
