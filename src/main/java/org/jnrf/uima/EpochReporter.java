@@ -45,14 +45,14 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
             bar = new ProgressBarBuilder().setTaskName("Training").setInitialMax((long) stepsPerEpoch * epochs)
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).setUnit(" docs", 1).build();
         }
-        bar.stepTo((long) (epoch - 1) * stepsPerEpoch + step);
-        bar.setExtraMessage(String.format("epoch %d loss %.3f", epoch, loss));
+        bar.stepTo((long) epoch * stepsPerEpoch + step + 1); // the trainer counts epochs and steps from 0
+        bar.setExtraMessage(String.format("epoch %d loss %.3f", epoch + 1, loss));
     }
 
     @Override
     public double epochEnd(int epoch, double trainLoss, JnrfModel snapshot) {
         if (dev.isEmpty()) {
-            LOG.info("epoch {}: train loss {}", epoch, String.format("%.4f", trainLoss));
+            LOG.info("epoch {}: train loss {}", epoch + 1, String.format("%.4f", trainLoss));
             return Double.NaN;
         }
         long start = System.nanoTime();
@@ -61,10 +61,10 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
         boolean best = score > bestScore;
         if (best) {
             bestScore = score;
-            bestEpoch = epoch;
+            bestEpoch = epoch + 1;
         }
         LOG.info("epoch {}: train loss {}, dev lenient micro F1 entities {} relations {} (strict {} / {}), "
-                        + "dev scored in {} s{}", epoch, String.format("%.4f", trainLoss),
+                        + "dev scored in {} s{}", epoch + 1, String.format("%.4f", trainLoss),
                 String.format("%.4f", report.lenientEntityMicroF1()),
                 String.format("%.4f", report.lenientRelationMicroF1()),
                 String.format("%.4f", report.strictEntityMicroF1()),
