@@ -95,4 +95,11 @@ class KernelsTest {
         SpanPooling.backward(grad, b, host.cache("p"));
         close("pool backward", a, b);
     }
+
+    @org.junit.jupiter.api.Test
+    void rationalTanhIsAccurate() {
+        for (double u = -12; u <= 12; u += 0.0137) {
+            assertTrue(Math.abs(HostKernels.tanh((float) u) - Math.tanh((float) u)) < 3e-7, "tanh(" + u + ")");
+        }
+    }
 }
