@@ -52,7 +52,7 @@ public final class FNetLayer {
         g = expand.backward(g, cache.child("ff1"), true);
         g.addi(d1); // residual around the feed-forward
         INDArray d0 = norm1.backward(g, cache.child("norm1"));
-        INDArray dx = cache.buffer("dx", dy.rows(), dy.columns());
+        INDArray dx = cache.gradBuffer("dx", dy.rows(), dy.columns());
         mixer.mix(d0, dx, cache.child("fft"));
         dx.addi(d0); // residual around the Fourier mixing
         return dx;

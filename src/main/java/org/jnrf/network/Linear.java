@@ -48,7 +48,7 @@ public final class Linear {
         if (!inputGrad) {
             return null;
         }
-        INDArray dx = cache.buffer("dx", dy.rows(), in());
+        INDArray dx = cache.gradBuffer("dx", dy.rows(), in());
         Nd4j.gemm(dy, weight.value(), dx, false, true, 1.0, 0.0);
         return dx;
     }
