@@ -32,8 +32,12 @@ public final class Linear {
     }
 
     public INDArray forward(INDArray x, Cache cache) {
+        return forward(x, cache, cache.buffer("y", x.rows(), out()));
+    }
+
+    /** Forward pass into a given (rows x out) buffer. */
+    public INDArray forward(INDArray x, Cache cache, INDArray y) {
         cache.keep("x", x);
-        INDArray y = cache.buffer("y", x.rows(), out());
         Nd4j.gemm(x, weight.value(), y, false, false, 1.0, 0.0);
         cache.kernels().addRowVector(y, bias.value());
         return y;
