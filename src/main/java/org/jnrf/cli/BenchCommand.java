@@ -1,6 +1,5 @@
 package org.jnrf.cli;
 
-import org.bytedeco.javacpp.Pointer;
 import org.jnrf.network.Adam;
 import org.jnrf.network.ComputeThreads;
 import org.jnrf.network.EntitySpan;
@@ -90,8 +89,9 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("# hidden=%d layers=%d expansion=%d tied=%b relation_classes=%d threads=%d fourier=%s"
                         + " parameters=%d%n", hidden, layers, expansion, !untied, labels.relationClassCount(), t,
                 mixer.name(), paramCount);
+        long scratchPeak = 0;
         for (int length : lengths) {
-            TrainingExample doc = syntheticDocument(length, labels);
+            TrainingExample doc = syntheticDocument(length, labels, entityDensity, drugDensity, vocabulary);
             Scratch scratch = network.newScratch();
             LossOptions options = new LossOptions(null, false, 1.0);
             if (!skipTraining) {
@@ -119,10 +119,17 @@ public final class BenchCommand implements Callable<Integer> {
             }
             double median = median(times);
             System.out.printf("L=%d infer_s_per_doc=%.3f tokens_per_s=%.0f%n", length, median, length / median);
+            scratchPeak = Math.max(scratchPeak, scratch.bytes());
             scratch.clear();
         }
-        System.out.printf("peak_rss_mb=%.0f nd4j_offheap_mb=%.0f%n", peakRssKb() / 1024.0,
-                Pointer.totalBytes() / 1048576.0);
+        // ND4J's CPU backend allocates outside JavaCPP's accounting, so the off-heap figure is counted here:
+        // parameters, gradients, Adam moments and the largest set of activation buffers
+        long arrays = scratchPeak;
+        for (org.jnrf.network.Param p : network.params()) {
+            long bytes = p.value().length() * p.value().dataType().width();
+            arrays += bytes * (p.isRowSparse() ? 3 : 4);
+        }
+        System.out.printf("peak_rss_mb=%.0f nd4j_offheap_mb=%.0f%n", peakRssKb() / 1024.0, arrays / 1048576.0);
         return 0;
     }
 

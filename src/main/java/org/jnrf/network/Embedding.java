@@ -56,17 +56,33 @@ public final class Embedding {
         int[] rows = Arrays.stream(ids).distinct().sorted().toArray();
         int d = dimension();
         // the gradient leaves the device once per step (L x d), like the ids entered it
-        double[] g = dy.dup('c').data().asDouble();
-        double[] acc = new double[rows.length * d];
+        int[] slot = new int[ids.length];
         for (int pos = 0; pos < ids.length; pos++) {
-            int r = Arrays.binarySearch(rows, ids[pos]);
-            int src = pos * d;
-            int dst = r * d;
-            for (int k = 0; k < d; k++) {
-                acc[dst + k] += g[src + k];
-            }
+            slot[pos] = Arrays.binarySearch(rows, ids[pos]);
         }
-        INDArray compact = Nd4j.create(acc, new long[]{rows.length, d}, 'c').castTo(table.value().dataType());
+        INDArray compact;
+        if (HostMemory.plainFloat(dy)) {
+            float[] g = HostMemory.read(dy, null); // column-major: (pos, k) at k L + pos
+            float[] acc = new float[rows.length * d];
+            int l = ids.length;
+            for (int k = 0; k < d; k++) {
+                for (int pos = 0; pos < l; pos++) {
+                    acc[slot[pos] * d + k] += g[k * l + pos];
+                }
+            }
+            compact = Nd4j.create(acc, new long[]{rows.length, d}, 'c');
+        } else {
+            double[] g = dy.dup('c').data().asDouble();
+            double[] acc = new double[rows.length * d];
+            for (int pos = 0; pos < ids.length; pos++) {
+                int src = pos * d;
+                int dst = slot[pos] * d;
+                for (int k = 0; k < d; k++) {
+                    acc[dst + k] += g[src + k];
+                }
+            }
+            compact = Nd4j.create(acc, new long[]{rows.length, d}, 'c').castTo(table.value().dataType());
+        }
         if (table.rowGrad() != null) {
             // merge with an earlier backward in the same step
             compact = merge(table.touchedRows(), table.rowGrad(), rows, compact);

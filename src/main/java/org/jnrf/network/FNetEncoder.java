@@ -49,7 +49,8 @@ public final class FNetEncoder {
     public INDArray backward(INDArray dy, Cache cache) {
         INDArray g = dy;
         for (int i = applications - 1; i >= 0; i--) {
-            g = block(i).backward(g, cache.child("app" + i));
+            Cache app = cache.child("app" + i);
+            g = block(i).backward(g, app.withGradientsOf(cache.child("grad" + (i % 2))));
         }
         return g;
     }

@@ -34,13 +34,15 @@ public final class FNetLayer {
     }
 
     public INDArray forward(INDArray x, Cache cache) {
-        INDArray mixed = cache.buffer("mixed", x.rows(), x.columns());
+        // the LayerNorm inputs are not needed by the backward pass: one buffer serves every application
+        INDArray mixed = cache.scratch().buffer("fnet.transient.mixed", x.rows(), x.columns());
         mixer.mix(x, mixed, cache.child("fft"));
         mixed.addi(x);
         INDArray x1 = norm1.forward(mixed, cache.child("norm1"));
         INDArray f = expand.forward(x1, cache.child("ff1"));
         f = Gelu.forward(f, cache.child("gelu"));
-        f = contract.forward(f, cache.child("ff2"));
+        f = contract.forward(f, cache.child("ff2"), cache.scratch().buffer("fnet.transient.ff2", x.rows(),
+                x.columns()));
         f.addi(x1);
         return norm2.forward(f, cache.child("norm2"));
     }
@@ -52,7 +54,7 @@ public final class FNetLayer {
         g = expand.backward(g, cache.child("ff1"), true);
         g.addi(d1); // residual around the feed-forward
         INDArray d0 = norm1.backward(g, cache.child("norm1"));
-        INDArray dx = cache.buffer("dx", dy.rows(), dy.columns());
+        INDArray dx = cache.gradBuffer("dx", dy.rows(), dy.columns());
         mixer.mix(d0, dx, cache.child("fft"));
         dx.addi(d0); // residual around the Fourier mixing
         return dx;

@@ -20,7 +20,7 @@ public final class Gelu {
 
     public static INDArray backward(INDArray dy, Cache cache) {
         INDArray x = cache.kept("x");
-        INDArray dx = cache.buffer("dx", x.rows(), x.columns());
+        INDArray dx = cache.gradBuffer("dx", x.rows(), x.columns());
         cache.kernels().geluBackward(x, dy, dx);
         return dx;
     }

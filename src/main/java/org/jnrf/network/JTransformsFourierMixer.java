@@ -94,6 +94,9 @@ public final class JTransformsFourierMixer implements FourierMixer {
         }
     }
 
+    /** Frequencies handled together in step (2): their packed values are adjacent in every column. */
+    private static final int BLOCK = 16;
+
     private void mixFloat(float[] data, float[] out, int l, int h) {
         FloatFFT_1D seq = floatPlans.computeIfAbsent(l, FloatFFT_1D::new);
         FloatFFT_1D hid = floatPlans.computeIfAbsent(h, FloatFFT_1D::new);
@@ -101,19 +104,33 @@ public final class JTransformsFourierMixer implements FourierMixer {
             run(h, c -> seq.realForward(data, c * l));
         }
         int half = l / 2;
-        run(half + 1, f -> {
-            float[] z = new float[2 * h];
+        int blocks = (half + BLOCK) / BLOCK;
+        run(blocks, b -> {
+            int f0 = b * BLOCK;
+            int f1 = Math.min(half + 1, f0 + BLOCK);
+            float[][] z = new float[f1 - f0][2 * h];
+            // gather: for each column the block's packed values are contiguous
             for (int c = 0; c < h; c++) {
                 int base = c * l;
-                z[2 * c] = re(data, base, l, f);
-                z[2 * c + 1] = im(data, base, l, f);
+                for (int f = f0; f < f1; f++) {
+                    z[f - f0][2 * c] = re(data, base, l, f);
+                    z[f - f0][2 * c + 1] = im(data, base, l, f);
+                }
             }
-            hid.complexForward(z);
-            int mirror = (l - f) % l;
+            for (float[] zf : z) {
+                hid.complexForward(zf);
+            }
+            // scatter: the block's rows are contiguous in every output column
             for (int k = 0; k < h; k++) {
-                out[k * l + f] = z[2 * k];
-                if (mirror != f) {
-                    out[k * l + mirror] = z[2 * ((h - k) % h)];
+                int col = k * l;
+                int mk = 2 * ((h - k) % h);
+                for (int f = f0; f < f1; f++) {
+                    float[] zf = z[f - f0];
+                    out[col + f] = zf[2 * k];
+                    int mirror = (l - f) % l;
+                    if (mirror != f) {
+                        out[col + mirror] = zf[mk];
+                    }
                 }
             }
         });

@@ -30,7 +30,7 @@ public final class LayerNorm {
     public INDArray backward(INDArray dy, Cache cache) {
         INDArray xhat = cache.buffer("xhat", dy.rows(), dy.columns());
         INDArray invStd = cache.buffer("invStd", dy.rows(), 1);
-        INDArray dx = cache.buffer("dx", dy.rows(), dy.columns());
+        INDArray dx = cache.gradBuffer("dx", dy.rows(), dy.columns());
         cache.kernels().layerNormBackward(dy, xhat, invStd, gain.value(), gain.grad(), bias.grad(), dx);
         return dx;
     }

@@ -32,8 +32,12 @@ public final class Linear {
     }
 
     public INDArray forward(INDArray x, Cache cache) {
+        return forward(x, cache, cache.buffer("y", x.rows(), out()));
+    }
+
+    /** Forward pass into a given (rows x out) buffer. */
+    public INDArray forward(INDArray x, Cache cache, INDArray y) {
         cache.keep("x", x);
-        INDArray y = cache.buffer("y", x.rows(), out());
         Nd4j.gemm(x, weight.value(), y, false, false, 1.0, 0.0);
         cache.kernels().addRowVector(y, bias.value());
         return y;
@@ -48,7 +52,7 @@ public final class Linear {
         if (!inputGrad) {
             return null;
         }
-        INDArray dx = cache.buffer("dx", dy.rows(), in());
+        INDArray dx = cache.gradBuffer("dx", dy.rows(), in());
         Nd4j.gemm(dy, weight.value(), dx, false, true, 1.0, 0.0);
         return dx;
     }

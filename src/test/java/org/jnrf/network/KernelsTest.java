@@ -95,4 +95,26 @@ class KernelsTest {
         SpanPooling.backward(grad, b, host.cache("p"));
         close("pool backward", a, b);
     }
+
+    @org.junit.jupiter.api.Test
+    void rationalTanhIsAccurate() {
+        for (double u = -12; u <= 12; u += 0.0137) {
+            assertTrue(Math.abs(HostKernels.tanh((float) u) - Math.tanh((float) u)) < 3e-7, "tanh(" + u + ")");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void embeddingGradientInFloatSumsRepeatedIds() {
+        Embedding emb = new Embedding("e", 9, 3, new Init(1, DataType.FLOAT));
+        int[] ids = {4, 2, 4, 8};
+        Scratch s = new Scratch(DataType.FLOAT, HOST);
+        emb.forward(ids, s.cache("e"));
+        INDArray dy = rand(5, 4, 3);
+        emb.backward(dy, s.cache("e"));
+        Param table = emb.params().get(0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[]{2, 4, 8}, table.touchedRows());
+        close("row 2", dy.getRow(1).reshape(1, 3), table.rowGrad().getRow(0).reshape(1, 3));
+        close("row 4", dy.getRow(0).add(dy.getRow(2)).reshape(1, 3), table.rowGrad().getRow(1).reshape(1, 3));
+        close("row 8", dy.getRow(3).reshape(1, 3), table.rowGrad().getRow(2).reshape(1, 3));
+    }
 }
