@@ -246,10 +246,12 @@ public final class JnrfModel {
             return AnnotatedDocument.unannotated(documentId, text);
         }
         int[] ids = new int[tokens.size()];
+        boolean[] wordStarts = new boolean[tokens.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = tokens.get(i).id();
+            wordStarts[i] = !tokens.get(i).isContinuation();
         }
-        NetworkPrediction p = network.predict(ids, scratch.get());
+        NetworkPrediction p = network.predict(ids, wordStarts, scratch.get());
         List<EntityMention> entities = new ArrayList<>();
         Map<Integer, String> entityIds = new HashMap<>();
         List<EntitySpan> spans = p.entities();
@@ -277,6 +279,21 @@ public final class JnrfModel {
                     modifier, anchor, r.probability()));
         }
         return new AnnotatedDocument(documentId, text, entities, relations);
+    }
+
+    /**
+     * The thresholds this model was tuned for: its stored relation threshold (chosen on dev data after training)
+     * or {@link PredictionOptions#defaults()}.
+     */
+    public PredictionOptions defaultOptions() {
+        PredictionOptions defaults = PredictionOptions.defaults();
+        return config.relationThreshold() == null ? defaults
+                : new PredictionOptions(defaults.entityThreshold(), config.relationThreshold());
+    }
+
+    /** The same network with a stored relation threshold (shares the weights). */
+    public JnrfModel withRelationThreshold(double threshold) {
+        return new JnrfModel(config.withRelationThreshold(threshold), vocabulary, network);
     }
 
     public ModelConfig config() {

@@ -31,7 +31,7 @@ import java.util.Map;
 public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDim, int hidden, int layers,
                           int expansion, boolean tied, int relationDim, int distanceScale, List<String> entityTypes,
                           String anchorType, List<String> relationTypes, Map<String, List<String>> relationModifierTypes,
-                          boolean lowerCase, boolean stripAccents, int maxCharsPerWord) {
+                          boolean lowerCase, boolean stripAccents, int maxCharsPerWord, Double relationThreshold) {
     public static final int FORMAT_VERSION = 1;
 
     public ModelConfig {
@@ -72,6 +72,13 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(FORMAT_VERSION, network.vocabularySize(), network.embeddingDim(), network.hidden(),
                 network.layers(), network.expansion(), network.tied(), network.relationDim(), network.distanceScale(),
                 labels.entityTypes(), labels.anchorType(), labels.relationTypes(), modifiers, lowerCase, stripAccents,
-                maxCharsPerWord);
+                maxCharsPerWord, null);
+    }
+
+    /** This configuration with a relation decision threshold tuned on dev data (absent in older files: 0.5). */
+    public ModelConfig withRelationThreshold(double threshold) {
+        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
+                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
+                stripAccents, maxCharsPerWord, threshold);
     }
 }

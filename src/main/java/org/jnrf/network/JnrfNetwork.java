@@ -125,10 +125,20 @@ public final class JnrfNetwork {
 
     /** Tags, decoded entities and a relation decision for every predicted (modifier, anchor) pair. */
     public NetworkPrediction predict(int[] ids, Scratch scratch) {
+        return predict(ids, null, scratch);
+    }
+
+    /**
+     * As {@link #predict(int[], Scratch)}, decoding entities word by word ({@link BioDecoder#decode(double[][],
+     * boolean[])}).
+     *
+     * @param wordStarts per token, whether it starts a word; null = every token does
+     */
+    public NetworkPrediction predict(int[] ids, boolean[] wordStarts, Scratch scratch) {
         Cache root = scratch.cache("net");
         INDArray h = encode(ids, root, false);
         double[][] tagProbs = SoftmaxCrossEntropy.probabilities(tagger.forward(h, root.child("tagger")), null);
-        List<EntitySpan> entities = BioDecoder.decode(tagProbs);
+        List<EntitySpan> entities = BioDecoder.decode(tagProbs, wordStarts);
         return new NetworkPrediction(toFloat(tagProbs), entities, scorePairs(h, entities, root));
     }
 

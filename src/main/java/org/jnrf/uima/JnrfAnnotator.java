@@ -65,7 +65,7 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
     @ConfigurationParameter(name = PARAM_ENTITY_THRESHOLD, mandatory = false)
     private String entityThreshold;
 
-    /** Minimum confidence of a relation, as a decimal string; empty: the model's default. */
+    /** Minimum confidence of a relation, as a decimal string; empty: the model's default (tuned on dev). */
     public static final String PARAM_RELATION_THRESHOLD = "relationThreshold";
     @ConfigurationParameter(name = PARAM_RELATION_THRESHOLD, mandatory = false)
     private String relationThreshold;
@@ -109,7 +109,7 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
         } catch (IOException e) {
             throw new ResourceInitializationException(e);
         }
-        PredictionOptions defaults = PredictionOptions.defaults();
+        PredictionOptions defaults = model.defaultOptions();
         options = new PredictionOptions(
                 parseThreshold(PARAM_ENTITY_THRESHOLD, entityThreshold, defaults.entityThreshold()),
                 parseThreshold(PARAM_RELATION_THRESHOLD, relationThreshold, defaults.relationThreshold()));

@@ -21,6 +21,7 @@ import org.jnrf.cas.CasAnnotations;
 import org.jnrf.cas.DocumentErrors;
 import org.jnrf.cas.SourceDocuments;
 import org.jnrf.document.AnnotatedDocument;
+import org.jnrf.eval.RelationThresholdTuning;
 import org.jnrf.model.JnrfModel;
 import org.jnrf.text.EmbeddingDirectory;
 import org.jnrf.text.Vocabulary;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * The training engine: collects the gold entities and relations of every CAS it sees (from the BRAT or XMI reader,
  * or any reader that fills our types), and when the collection is complete trains a JNRF model and writes its zip.
  * Each epoch is scored on the dev documents with the n2c2 scorer (lenient relation micro F1 selects the model,
- * patience stops early); checkpoints are written atomically next to the model and a rerun resumes from them.
+ * patience stops early), and the relation decision threshold stored in the model is tuned on them. Checkpoints
+ * are written atomically next to the model and a rerun resumes from them.
  * Documents carrying a {@code DocumentError} are skipped and named in the log.
  */
 @ResourceMetaData(name = "JNRF training engine")
@@ -132,7 +134,15 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
                         EmbeddingDirectory.embeddings(folder).alignTo(vocabulary, config.seed()), true);
             }
             try (EpochReporter reporter = new EpochReporter(dev, config.epochs(), showProgress)) {
-                JnrfModel trained = trainer.train(documents, dev, reporter);
+                JnrfModel trained = trainer.train(documents, DevDocuments.restrictToTrainingTypes(dev, documents),
+                        reporter);
+                if (!dev.isEmpty()) {
+                    RelationThresholdTuning.Result tuned = RelationThresholdTuning.tune(trained, dev);
+                    LOG.info("relation threshold tuned on dev: {} (lenient relation micro F1 {}; {} at 0.5)",
+                            tuned.threshold(), String.format("%.4f", tuned.lenientRelationMicroF1()),
+                            String.format("%.4f", tuned.atDefault()));
+                    trained = trained.withRelationThreshold(tuned.threshold());
+                }
                 Files.createDirectories(model.toAbsolutePath().getParent());
                 trained.save(model);
                 LOG.info("model written to {} (best epoch {}, score {})", model, reporter.bestEpoch(),

@@ -72,8 +72,11 @@ class JnrfTrainerTest {
         ResourceInitializationException e = assertThrows(ResourceInitializationException.class,
                 () -> AnalysisEngineFactory.createEngine(JnrfTrainer.description(dir.resolve("m.zip"), null,
                         "widht=8")));
-        assertTrue(String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage())
-                .contains("unknown training setting 'widht'"), e.toString());
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append(" | ");
+        }
+        assertTrue(messages.toString().contains("unknown training setting 'widht'"), messages.toString());
     }
 
     private static Path copyCorpus(Path from, Path to, int count) throws Exception {
