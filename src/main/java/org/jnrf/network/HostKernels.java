@@ -214,12 +214,17 @@ public final class HostKernels implements Kernels {
         int n = (int) x.length();
         float[] v = HostMemory.read(x, temp(0, n));
         float[] g = HostMemory.read(dy, temp(1, n));
+        float[] th = temp(2, n);
         parallel(n, n, (from, to) -> {
+            // two simple loops: C2 vectorises each, but not the fused one (9x slower)
             for (int i = from; i < to; i++) {
                 float a = v[i];
-                float t = tanh(C * (a + K * a * a * a));
-                float d = 0.5f * (1f + t) + 0.5f * a * (1f - t * t) * C * (1f + 3f * K * a * a);
-                g[i] *= d;
+                th[i] = tanh(C * (a + K * a * a * a));
+            }
+            for (int i = from; i < to; i++) {
+                float a = v[i];
+                float t = th[i];
+                g[i] *= 0.5f * (1f + t) + 0.5f * a * (1f - t * t) * C * (1f + 3f * K * a * a);
             }
         });
         HostMemory.write(g, dx);
