@@ -7,6 +7,7 @@ import org.jnrf.network.FourierMixer;
 import org.jnrf.network.FourierMixers;
 import org.jnrf.network.GradientClipping;
 import org.jnrf.network.JnrfNetwork;
+import org.jnrf.network.Kernels;
 import org.jnrf.network.LabelSpace;
 import org.jnrf.network.LossOptions;
 import org.jnrf.network.NetworkConfig;
@@ -65,6 +66,8 @@ public final class BenchCommand implements Callable<Integer> {
     int warmup;
     @Option(names = "--fourier", defaultValue = "auto", description = "auto, jtransforms or matmul (default ${DEFAULT-VALUE})")
     String fourier;
+    @Option(names = "--kernels", defaultValue = "auto", description = "auto, host or nd4j (default ${DEFAULT-VALUE})")
+    String kernels;
     @Option(names = "--skip-training", description = "time inference only")
     boolean skipTraining;
 
@@ -83,12 +86,12 @@ public final class BenchCommand implements Callable<Integer> {
         LabelSpace labels = new LabelSpace(entityTypes, "Drug", relationTypes, allowed);
         NetworkConfig config = new NetworkConfig(vocabulary, hidden, hidden, layers, expansion, !untied,
                 relationDim != null ? relationDim : hidden, 64, DataType.FLOAT, 1);
-        JnrfNetwork network = new JnrfNetwork(config, labels, mixer);
+        JnrfNetwork network = new JnrfNetwork(config, labels, mixer, Kernels.create(kernels, t));
         Adam adam = Adam.standard(network);
         long paramCount = network.params().stream().mapToLong(p -> p.value().length()).sum();
         System.out.printf("# hidden=%d layers=%d expansion=%d tied=%b relation_classes=%d threads=%d fourier=%s"
-                        + " parameters=%d%n", hidden, layers, expansion, !untied, labels.relationClassCount(), t,
-                mixer.name(), paramCount);
+                        + " kernels=%s parameters=%d%n", hidden, layers, expansion, !untied,
+                labels.relationClassCount(), t, mixer.name(), network.kernels().name(), paramCount);
         long scratchPeak = 0;
         for (int length : lengths) {
             TrainingExample doc = syntheticDocument(length, labels, entityDensity, drugDensity, vocabulary);
@@ -100,8 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
                     long start = System.nanoTime();
                     network.zeroGrads();
                     network.computeGradients(doc, options, scratch);
-                    GradientClipping.clipGlobalNorm(network.params(), 1.0);
-                    adam.update(1e-5);
+                    adam.update(1e-5, GradientClipping.clipFactor(network.params(), 1.0));
                     if (i >= 0) {
                         times[i] = (System.nanoTime() - start) / 1e9;
                     }

@@ -68,6 +68,14 @@ public final class Adam {
     }
 
     public void update(double learningRate) {
+        update(learningRate, 1.0);
+    }
+
+    /**
+     * One step with every gradient multiplied by {@code gradScale} first (global-norm clipping folded into the
+     * update instead of a separate pass over all gradients).
+     */
+    public void update(double learningRate, double gradScale) {
         for (Param p : params) {
             if (!p.isTrainable()) {
                 continue;
@@ -75,9 +83,18 @@ public final class Adam {
             INDArray m = first.get(p.name());
             INDArray v = second.get(p.name());
             if (p.isRowSparse()) {
+                if (gradScale != 1.0 && p.rowGrad() != null) {
+                    p.scaleGrad(gradScale);
+                }
                 updateRows(p, m, v, learningRate);
             } else {
-                kernels.adam(p.value(), p.grad(), m, v, learningRate, beta1, beta2, epsilon, step);
+                INDArray g = p.grad();
+                if (gradScale != 1.0 && !(kernels instanceof HostKernels)) {
+                    g.muli(gradScale);
+                    kernels.adam(p.value(), g, m, v, learningRate, beta1, beta2, epsilon, step);
+                } else {
+                    kernels.adam(p.value(), g, m, v, learningRate, beta1, beta2, epsilon, step, gradScale);
+                }
             }
         }
         step++;

@@ -80,12 +80,13 @@ public final class HostKernels implements Kernels {
 
     @Override
     public void adam(INDArray w, INDArray g, INDArray m, INDArray v, double lr, double beta1, double beta2,
-                     double eps, int step) {
+                     double eps, int step, double gradScale) {
         if (!plainAnyOrder(w, g, m, v) || w.ordering() != g.ordering() || w.ordering() != m.ordering()
                 || w.ordering() != v.ordering()) {
-            Nd4jKernels.INSTANCE.adam(w, g, m, v, lr, beta1, beta2, eps, step);
+            Nd4jKernels.INSTANCE.adam(w, g, m, v, lr, beta1, beta2, eps, step, gradScale);
             return;
         }
+        float scale = (float) gradScale;
         int n = (int) w.length();
         float[] wa = HostMemory.read(w, temp(0, n));
         float[] ga = HostMemory.read(g, temp(1, n));
@@ -98,7 +99,7 @@ public final class HostKernels implements Kernels {
         float e = (float) eps;
         parallel(n, n, (from, to) -> {
             for (int i = from; i < to; i++) {
-                float gi = ga[i];
+                float gi = ga[i] * scale;
                 float mi = b1 * ma[i] + (1 - b1) * gi;
                 float vi = b2 * va[i] + (1 - b2) * gi * gi;
                 ma[i] = mi;
@@ -213,12 +214,17 @@ public final class HostKernels implements Kernels {
         int n = (int) x.length();
         float[] v = HostMemory.read(x, temp(0, n));
         float[] g = HostMemory.read(dy, temp(1, n));
+        float[] th = temp(2, n);
         parallel(n, n, (from, to) -> {
+            // two simple loops: C2 vectorises each, but not the fused one (9x slower)
             for (int i = from; i < to; i++) {
                 float a = v[i];
-                float t = tanh(C * (a + K * a * a * a));
-                float d = 0.5f * (1f + t) + 0.5f * a * (1f - t * t) * C * (1f + 3f * K * a * a);
-                g[i] *= d;
+                th[i] = tanh(C * (a + K * a * a * a));
+            }
+            for (int i = from; i < to; i++) {
+                float a = v[i];
+                float t = th[i];
+                g[i] *= 0.5f * (1f + t) + 0.5f * a * (1f - t * t) * C * (1f + 3f * K * a * a);
             }
         });
         HostMemory.write(g, dx);

@@ -33,8 +33,14 @@ public interface Kernels {
      * One Adam step in place: m = b1 m + (1-b1) g, v = b2 v + (1-b2) g^2,
      * w -= lr sqrt(1-b2^t)/(1-b1^t) m / (sqrt(v) + eps) with t = step + 1. g may be overwritten.
      */
+    default void adam(INDArray w, INDArray g, INDArray m, INDArray v, double lr, double beta1, double beta2,
+                      double eps, int step) {
+        adam(w, g, m, v, lr, beta1, beta2, eps, step, 1.0);
+    }
+
+    /** {@link #adam} with the gradient multiplied by gradScale first. */
     void adam(INDArray w, INDArray g, INDArray m, INDArray v, double lr, double beta1, double beta2, double eps,
-              int step);
+              int step, double gradScale);
 
     String name();
 

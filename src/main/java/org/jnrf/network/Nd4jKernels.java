@@ -19,7 +19,10 @@ public final class Nd4jKernels implements Kernels {
 
     @Override
     public void adam(INDArray w, INDArray g, INDArray m, INDArray v, double lr, double beta1, double beta2,
-                     double eps, int step) {
+                     double eps, int step, double gradScale) {
+        if (gradScale != 1.0) {
+            g.muli(gradScale);
+        }
         org.nd4j.linalg.factory.Nd4j.exec(new org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater(g, v, m, g, v, m,
                 lr, beta1, beta2, eps, step));
         w.subi(g);

@@ -62,10 +62,9 @@ public final class RelationHead {
         INDArray q = Gelu.forward(anchorProjection.forward(rAnc, cache.child("anc")), cache.child("ancAct"));
         long pairs = (long) m * a;
         INDArray logits = cache.buffer("logits", pairs, classes);
-        INDArray block = cache.buffer("block", m, a);
         for (int c = 0; c < classes; c++) {
-            Nd4j.gemm(slice(p, c), slice(q, c), block, false, true, 1.0, 0.0);
-            logits.getColumn(c).assign(block.reshape('f', pairs, 1));
+            // column c of the 'f'-order logits is one contiguous (m x a) block: the GEMM writes straight into it
+            Nd4j.gemm(slice(p, c), slice(q, c), pairBlock(logits, c, m, a), false, true, 1.0, 0.0);
         }
         double[] feat = new double[(int) pairs * 3];
         for (int j = 0; j < a; j++) {
@@ -87,6 +86,11 @@ public final class RelationHead {
         return logits;
     }
 
+    /** Column c of an 'f'-order (m a x classes) matrix as an (m x a) 'f'-order view. */
+    private static INDArray pairBlock(INDArray pairsByClass, int c, int m, int a) {
+        return pairsByClass.getColumn(c).reshape('f', m, a);
+    }
+
     private INDArray slice(INDArray x, int c) {
         return x.get(NDArrayIndex.all(), NDArrayIndex.interval((long) c * width, (long) (c + 1) * width));
     }
@@ -101,15 +105,11 @@ public final class RelationHead {
         Nd4j.gemm(features, dLogits, poly.grad(), true, false, 1.0, 1.0);
         INDArray dp = cache.buffer("dp", m, (long) classes * width);
         INDArray dq = cache.buffer("dq", a, (long) classes * width);
-        INDArray dpc = cache.buffer("dpc", m, width);
-        INDArray dqc = cache.buffer("dqc", a, width);
-        INDArray block = cache.buffer("dblock", m, a);
         for (int c = 0; c < classes; c++) {
-            block.assign(dLogits.getColumn(c).reshape('f', m, a));
-            Nd4j.gemm(block, slice(q, c), dpc, false, false, 1.0, 0.0);
-            Nd4j.gemm(block, slice(p, c), dqc, true, false, 1.0, 0.0);
-            slice(dp, c).assign(dpc);
-            slice(dq, c).assign(dqc);
+            // class slices of 'f'-order matrices are contiguous blocks: GEMMs read and write them in place
+            INDArray block = pairBlock(dLogits, c, m, a);
+            Nd4j.gemm(block, slice(q, c), slice(dp, c), false, false, 1.0, 0.0);
+            Nd4j.gemm(block, slice(p, c), slice(dq, c), true, false, 1.0, 0.0);
         }
         INDArray drMod = modifierProjection.backward(Gelu.backward(dp, cache.child("modAct")), cache.child("mod"), true);
         INDArray drAnc = anchorProjection.backward(Gelu.backward(dq, cache.child("ancAct")), cache.child("anc"), true);

@@ -40,6 +40,7 @@ public final class Scratch {
     public INDArray buffer(String key, long rows, long cols) {
         INDArray b = buffers.get(key);
         if (b == null || b.rows() != rows || b.columns() != cols) {
+            release(b);
             b = Nd4j.createUninitialized(dataType, new long[]{rows, cols}, 'f');
             buffers.put(key, b);
         }
@@ -59,10 +60,22 @@ public final class Scratch {
         return (T) v;
     }
 
-    /** Drops every buffer (after a very long document, to give memory back). */
+    /** Frees every buffer now (after a very long document, to give memory back). */
     public void clear() {
+        buffers.values().forEach(Scratch::release);
         buffers.clear();
         kept.clear();
+    }
+
+    /**
+     * Frees a replaced buffer at once: ND4J's CPU allocations are invisible to the JVM's memory accounting, so
+     * waiting for the garbage collector lets native memory grow while training on documents of varying length.
+     * A buffer is only replaced when a new document starts, when nothing refers to the old one any more.
+     */
+    private static void release(INDArray b) {
+        if (b != null && b.closeable()) {
+            b.close();
+        }
     }
 
     public Cache cache(String prefix) {

@@ -185,8 +185,8 @@ public final class Trainer {
                     throw new IllegalStateException("training diverged: loss " + loss.total() + " on document "
                             + ex.documentId() + " in epoch " + (epoch + 1));
                 }
-                GradientClipping.clipGlobalNorm(network.params(), config.clipNorm());
-                adam.update(schedule.at(adam.step()));
+                double clip = GradientClipping.clipFactor(network.params(), config.clipNorm());
+                adam.update(schedule.at(adam.step()), clip);
                 sum += loss.total();
                 tagSum += loss.tagging();
                 relSum += loss.relation();

@@ -103,6 +103,25 @@ class AdamTest {
     }
 
     @Test
+    void scaledUpdateEqualsUpdateWithScaledGradient() {
+        for (Kernels k : new Kernels[]{new HostKernels(1), Nd4jKernels.INSTANCE}) {
+            INDArray w0 = new Init(6, DataType.FLOAT).normal(1, 4, 3, 'f');
+            INDArray g = new Init(7, DataType.FLOAT).normal(1, 4, 3, 'f');
+            Param a = Param.dense("a", w0.dup('f'));
+            Param b = Param.dense("b", w0.dup('f'));
+            a.grad().assign(g);
+            b.grad().assign(g.mul(0.25));
+            new Adam(List.of(a), B1, B2, EPS, k).update(LR, 0.25);
+            new Adam(List.of(b), B1, B2, EPS, k).update(LR);
+            assertEquals(0, a.value().sub(b.value()).amaxNumber().doubleValue(), 1e-6, k.name());
+        }
+        Param a = Param.dense("a", Nd4j.zeros(DataType.DOUBLE, 1, 2));
+        a.grad().assign(Nd4j.create(new double[]{3, 4}, new long[]{1, 2}));
+        assertEquals(0.2, GradientClipping.clipFactor(List.of(a), 1.0), 1e-12);
+        assertEquals(1.0, GradientClipping.clipFactor(List.of(a), 0), 0);
+    }
+
+    @Test
     void clippingScalesToTheGlobalNorm() {
         Param a = Param.dense("a", Nd4j.zeros(DataType.DOUBLE, 1, 2));
         Param b = Param.dense("b", Nd4j.zeros(DataType.DOUBLE, 1, 1));
