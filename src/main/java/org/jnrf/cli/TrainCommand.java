@@ -64,6 +64,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Pretrained subword embeddings (vocab.txt + embeddings.f32, see import-embeddings).")
     Path embeddings;
 
+    @Option(names = "--stop-after-epochs", paramLabel = "N", description = "Train at most N epochs in this run, "
+            + "write the best model so far and keep the checkpoint; the same command later goes on from there.")
+    Integer stopAfterEpochs;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
@@ -99,6 +103,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (checkpoint != null) {
             parameters.addAll(List.of(JnrfTrainer.PARAM_CHECKPOINT_FILE, checkpoint.toString()));
+        }
+        if (stopAfterEpochs != null) {
+            parameters.addAll(List.of(JnrfTrainer.PARAM_EPOCHS_THIS_RUN, stopAfterEpochs));
         }
         if (embeddings != null) {
             parameters.addAll(List.of(JnrfTrainer.PARAM_EMBEDDINGS_LOCATION, embeddings.toString()));

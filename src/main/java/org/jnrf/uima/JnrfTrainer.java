@@ -74,6 +74,14 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
     @ConfigurationParameter(name = PARAM_EMBEDDINGS_LOCATION, mandatory = false)
     private String embeddingsLocation;
 
+    /**
+     * Train at most this many epochs in this run (-1: to the end), then write the best model so far and keep the
+     * checkpoint, so a later run with the same settings goes on from there: training in time-boxed sessions.
+     */
+    public static final String PARAM_EPOCHS_THIS_RUN = "epochsThisRun";
+    @ConfigurationParameter(name = PARAM_EPOCHS_THIS_RUN, defaultValue = "-1")
+    private int epochsThisRun;
+
     /** Show a progress bar on stderr (the command line does). */
     public static final String PARAM_SHOW_PROGRESS = "showProgress";
     @ConfigurationParameter(name = PARAM_SHOW_PROGRESS, defaultValue = "false")
@@ -127,6 +135,9 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
             LOG.info("training on {} documents ({} skipped), {} dev documents; checkpoint {}", documents.size(),
                     skipped.size(), dev.size(), checkpoint);
             Trainer trainer = new Trainer(config).checkpoint(checkpoint);
+            if (epochsThisRun >= 0) {
+                trainer.stopAfterEpochs(epochsThisRun);
+            }
             if (embeddingsLocation != null && !embeddingsLocation.isBlank()) {
                 Path folder = Path.of(embeddingsLocation);
                 Vocabulary vocabulary = EmbeddingDirectory.vocabulary(folder);
@@ -148,7 +159,9 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
                 LOG.info("model written to {} (best epoch {}, score {})", model, reporter.bestEpoch(),
                         String.format("%.4f", reporter.bestScore()));
             }
-            Files.deleteIfExists(checkpoint);
+            if (epochsThisRun < 0) {
+                Files.deleteIfExists(checkpoint); // finished: a rerun starts afresh
+            }
         } catch (IOException | RuntimeException e) {
             throw new AnalysisEngineProcessException(e);
         }

@@ -1,0 +1,74 @@
+package org.jnrf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jnrf.corpus.CorpusFiles;
+import org.jnrf.model.JnrfModel;
+import org.jnrf.uima.TestModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new JnrfCommand());
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void trainsInTimeBoxedRunsThatResumeFromTheCheckpoint() throws Exception {
+        Path train = copy(TestModels.PHEE_TRAIN, dir.resolve("train"), 10);
+        Path dev = copy(TestModels.PHEE_DEV, dir.resolve("dev"), 5);
+        Path model = dir.resolve("m.zip");
+        Path checkpoint = dir.resolve("m.zip.checkpoint");
+        String[] common = {"train", "--train", train.toString(), "--dev", dev.toString(), "--out", model.toString(),
+                "--width", "16", "--layers", "1", "--expansion", "2", "--epochs", "2", "--lr", "0.005",
+                "--set", "vocabularySize=400", "--no-progress"};
+
+        assertEquals(0, run(concat(common, "--stop-after-epochs", "1")), err.toString());
+        assertTrue(Files.isRegularFile(model), "the best model so far is written");
+        assertTrue(Files.isRegularFile(checkpoint), "and the checkpoint is kept to go on");
+
+        assertEquals(0, run(common), err.toString());
+        assertFalse(Files.exists(checkpoint), "a finished run removes its checkpoint");
+        JnrfModel trained = JnrfModel.load(model);
+        assertTrue(trained.config().relationThreshold() != null, "the relation threshold was tuned on dev");
+    }
+
+    @Test
+    void aMissingCorpusIsAClearError() {
+        assertEquals(1, run("train", "--train", dir.resolve("none").toString(), "--out",
+                dir.resolve("m.zip").toString()));
+        assertTrue(err.toString().contains("does not exist"), err.toString());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static Path copy(Path from, Path to, int count) throws Exception {
+        Files.createDirectories(to);
+        for (Path ann : CorpusFiles.listBySuffix(from, ".ann").subList(0, count)) {
+            Files.copy(ann, to.resolve(ann.getFileName()));
+            Path txt = CorpusFiles.sibling(ann, ".txt");
+            Files.copy(txt, to.resolve(txt.getFileName()));
+        }
+        return to;
+    }
+}
