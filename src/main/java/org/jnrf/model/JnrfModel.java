@@ -249,7 +249,11 @@ public final class JnrfModel {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = tokens.get(i).id();
         }
-        NetworkPrediction p = network.predict(ids, scratch.get());
+        boolean[] continuation = new boolean[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            continuation[i] = tokens.get(i).isContinuation();
+        }
+        NetworkPrediction p = network.predict(ids, continuation, scratch.get());
         List<EntityMention> entities = new ArrayList<>();
         Map<Integer, String> entityIds = new HashMap<>();
         List<EntitySpan> spans = p.entities();

@@ -125,10 +125,18 @@ public final class JnrfNetwork {
 
     /** Tags, decoded entities and a relation decision for every predicted (modifier, anchor) pair. */
     public NetworkPrediction predict(int[] ids, Scratch scratch) {
+        return predict(ids, null, scratch);
+    }
+
+    /**
+     * As {@link #predict(int[], Scratch)}, with decoded entities widened to whole words: {@code wordContinuation[i]}
+     * tells that token i continues the previous token's word (may be null).
+     */
+    public NetworkPrediction predict(int[] ids, boolean[] wordContinuation, Scratch scratch) {
         Cache root = scratch.cache("net");
         INDArray h = encode(ids, root, false);
         double[][] tagProbs = SoftmaxCrossEntropy.probabilities(tagger.forward(h, root.child("tagger")), null);
-        List<EntitySpan> entities = BioDecoder.decode(tagProbs);
+        List<EntitySpan> entities = BioDecoder.decode(tagProbs, wordContinuation);
         return new NetworkPrediction(toFloat(tagProbs), entities, scorePairs(h, entities, root));
     }
 
@@ -202,7 +210,7 @@ public final class JnrfNetwork {
             alias.add(i);
         }
         if (options.addPredictedSpans()) {
-            for (EntitySpan predicted : BioDecoder.decode(tagProbs)) {
+            for (EntitySpan predicted : BioDecoder.decode(tagProbs, example.wordContinuation())) {
                 if (spans.stream().noneMatch(predicted::sameTokens)) {
                     alias.add(goldCounterpart(predicted, example.entities()));
                     spans.add(predicted);
