@@ -246,12 +246,14 @@ public final class JnrfModel {
             return AnnotatedDocument.unannotated(documentId, text);
         }
         int[] ids = new int[tokens.size()];
-        boolean[] wordStarts = new boolean[tokens.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = tokens.get(i).id();
-            wordStarts[i] = !tokens.get(i).isContinuation();
         }
-        NetworkPrediction p = network.predict(ids, wordStarts, scratch.get());
+        boolean[] continuation = new boolean[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            continuation[i] = tokens.get(i).isContinuation();
+        }
+        NetworkPrediction p = network.predict(ids, continuation, scratch.get());
         List<EntityMention> entities = new ArrayList<>();
         Map<Integer, String> entityIds = new HashMap<>();
         List<EntitySpan> spans = p.entities();
@@ -294,6 +296,54 @@ public final class JnrfModel {
     /** The same network with a stored relation threshold (shares the weights). */
     public JnrfModel withRelationThreshold(double threshold) {
         return new JnrfModel(config.withRelationThreshold(threshold), vocabulary, network);
+    }
+
+    /**
+     * Relations between given entities (e.g. gold ones, to evaluate relation extraction alone): the document's
+     * entities are kept as they are (types unknown to the model, or entities covering no token, take part in no
+     * relation) and its relations are replaced by the predicted ones, ids R1, R2, ...
+     */
+    public AnnotatedDocument predictRelations(AnnotatedDocument document, PredictionOptions options) {
+        List<Token> tokens = tokenizer.tokenize(document.text());
+        if (tokens.isEmpty() || document.entities().isEmpty()) {
+            return new AnnotatedDocument(document.documentId(), document.text(), document.entities(), List.of());
+        }
+        org.jnrf.text.TokenOffsets offsets = new org.jnrf.text.TokenOffsets(tokens);
+        List<EntitySpan> spans = new ArrayList<>();
+        List<EntityMention> spanEntities = new ArrayList<>();
+        for (EntityMention e : document.entities()) {
+            int type = config.entityTypes().indexOf(e.type());
+            if (type < 0) {
+                continue;
+            }
+            List<TokenRange> ranges = new ArrayList<>();
+            for (TextSpan f : e.fragments()) {
+                int[] r = offsets.overlapping(f.begin(), f.end());
+                if (r[1] > r[0]) {
+                    if (!ranges.isEmpty() && ranges.get(ranges.size() - 1).end() >= r[0]) {
+                        TokenRange last = ranges.remove(ranges.size() - 1);
+                        ranges.add(new TokenRange(last.begin(), Math.max(last.end(), r[1])));
+                    } else {
+                        ranges.add(new TokenRange(r[0], r[1]));
+                    }
+                }
+            }
+            if (!ranges.isEmpty()) {
+                spans.add(new EntitySpan(type, ranges, e.confidence()));
+                spanEntities.add(e);
+            }
+        }
+        int[] ids = tokens.stream().mapToInt(Token::id).toArray();
+        NetworkPrediction p = network.predictWithEntities(ids, spans, scratch.get());
+        List<RelationMention> relations = new ArrayList<>();
+        for (RelationScore r : p.relations()) {
+            if (r.probability() >= options.relationThreshold()) {
+                relations.add(new RelationMention("R" + (relations.size() + 1),
+                        config.relationTypes().get(r.relationType()), spanEntities.get(r.modifier()).id(),
+                        spanEntities.get(r.anchor()).id(), r.probability()));
+            }
+        }
+        return new AnnotatedDocument(document.documentId(), document.text(), document.entities(), relations);
     }
 
     public ModelConfig config() {

@@ -12,33 +12,55 @@ public final class BioDecoder {
     private BioDecoder() {
     }
 
-    public static List<EntitySpan> decode(double[][] probabilities) {
-        return decode(probabilities, null);
+    /**
+     * Decodes, then widens every span to whole words (a span starting or ending inside a word takes the whole word;
+     * {@code wordContinuation[i]}: token i continues the previous token's word) and resolves the overlaps this
+     * creates: spans of the same type merge, otherwise the more confident span wins. Null flags: no widening.
+     */
+    public static List<EntitySpan> decode(double[][] probabilities, boolean[] wordContinuation) {
+        List<EntitySpan> spans = decode(probabilities);
+        if (wordContinuation == null || spans.isEmpty()) {
+            return spans;
+        }
+        int n = probabilities.length;
+        List<EntitySpan> out = new ArrayList<>();
+        for (EntitySpan s : spans) {
+            int b = s.firstToken();
+            int e = s.lastTokenExclusive();
+            while (b > 0 && wordContinuation[b]) {
+                b--;
+            }
+            while (e < n && wordContinuation[e]) {
+                e++;
+            }
+            EntitySpan widened = new EntitySpan(s.type(), List.of(new TokenRange(b, e)), s.confidence());
+            if (!out.isEmpty()) {
+                EntitySpan last = out.get(out.size() - 1);
+                if (last.lastTokenExclusive() > b) {
+                    if (last.type() == s.type()) {
+                        int lb = last.firstToken();
+                        int le = Math.max(last.lastTokenExclusive(), e);
+                        double conf = (last.confidence() * last.tokenCount() + s.confidence() * s.tokenCount())
+                                / (last.tokenCount() + s.tokenCount());
+                        out.set(out.size() - 1, new EntitySpan(s.type(), List.of(new TokenRange(lb, le)), conf));
+                    } else if (s.confidence() > last.confidence()) {
+                        out.set(out.size() - 1, widened);
+                    }
+                    continue;
+                }
+            }
+            out.add(widened);
+        }
+        return out;
     }
 
-    /**
-     * As {@link #decode(double[][])}, but word by word: a token that continues a word (a WordPiece "##" piece,
-     * {@code wordStart[i] == false}) takes the I- tag of its word's first token, or O. Entities then always cover
-     * whole words, as annotators mark them; token-level decoding cut words ("radi" of "radiculopathy") and split
-     * one mention into several wherever a piece inside a word got another tag.
-     *
-     * @param wordStart per token, whether it starts a word; null = every token does
-     */
-    public static List<EntitySpan> decode(double[][] probabilities, boolean[] wordStart) {
+    public static List<EntitySpan> decode(double[][] probabilities) {
         List<EntitySpan> spans = new ArrayList<>();
-        int wordTag = 0;
         int openType = -1;
         int openBegin = -1;
         double openSum = 0;
         for (int i = 0; i <= probabilities.length; i++) {
             int tag = i < probabilities.length ? argmax(probabilities[i]) : 0;
-            if (wordStart != null && i < probabilities.length) {
-                if (wordStart[i]) {
-                    wordTag = tag;
-                } else {
-                    tag = wordTag == 0 ? 0 : (wordTag % 2 == 1 ? wordTag + 1 : wordTag); // I- of the word's type
-                }
-            }
             boolean begin = tag % 2 == 1;
             int type = tag == 0 ? -1 : (tag - 1) / 2;
             boolean continues = tag != 0 && !begin && type == openType;

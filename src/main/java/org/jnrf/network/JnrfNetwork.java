@@ -129,16 +129,14 @@ public final class JnrfNetwork {
     }
 
     /**
-     * As {@link #predict(int[], Scratch)}, decoding entities word by word ({@link BioDecoder#decode(double[][],
-     * boolean[])}).
-     *
-     * @param wordStarts per token, whether it starts a word; null = every token does
+     * As {@link #predict(int[], Scratch)}, with decoded entities widened to whole words: {@code wordContinuation[i]}
+     * tells that token i continues the previous token's word (may be null).
      */
-    public NetworkPrediction predict(int[] ids, boolean[] wordStarts, Scratch scratch) {
+    public NetworkPrediction predict(int[] ids, boolean[] wordContinuation, Scratch scratch) {
         Cache root = scratch.cache("net");
         INDArray h = encode(ids, root, false);
         double[][] tagProbs = SoftmaxCrossEntropy.probabilities(tagger.forward(h, root.child("tagger")), null);
-        List<EntitySpan> entities = BioDecoder.decode(tagProbs, wordStarts);
+        List<EntitySpan> entities = BioDecoder.decode(tagProbs, wordContinuation);
         return new NetworkPrediction(toFloat(tagProbs), entities, scorePairs(h, entities, root));
     }
 
@@ -207,9 +205,14 @@ public final class JnrfNetwork {
             dh = tagger.backward(dTag, root.child("tagger"), true);
         }
         List<EntitySpan> spans = new ArrayList<>(example.entities());
+        List<Integer> alias = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            alias.add(i);
+        }
         if (options.addPredictedSpans()) {
-            for (EntitySpan predicted : BioDecoder.decode(tagProbs)) {
+            for (EntitySpan predicted : BioDecoder.decode(tagProbs, example.wordContinuation())) {
                 if (spans.stream().noneMatch(predicted::sameTokens)) {
+                    alias.add(goldCounterpart(predicted, example.entities()));
                     spans.add(predicted);
                 }
             }
@@ -218,7 +221,7 @@ public final class JnrfNetwork {
         double relLoss = 0;
         if (c.pairs() > 0) {
             boolean[][] allowed = c.allowedClasses(labels);
-            int[] targets = c.targets(example.relations(), allowed);
+            int[] targets = c.targets(example.relations(), allowed, alias);
             double[] rowWeights = null;
             if (options.relationClassWeights() != null) {
                 rowWeights = new double[targets.length];
@@ -241,6 +244,33 @@ public final class JnrfNetwork {
             embedding.backward(de, root.child("embedding"));
         }
         return new StepLoss(tagLoss + options.relationLossWeight() * relLoss, tagLoss, relLoss, c.pairs());
+    }
+
+    /**
+     * The gold entity a predicted span stands for: same type, most shared tokens; -1 when none. A span with slightly
+     * wrong boundaries thus inherits the gold entity's relations (what a lenient scorer credits), while a spurious
+     * one learns "no relation".
+     */
+    static int goldCounterpart(EntitySpan predicted, List<EntitySpan> gold) {
+        int best = -1;
+        int bestShared = 0;
+        for (int g = 0; g < gold.size(); g++) {
+            EntitySpan e = gold.get(g);
+            if (e.type() != predicted.type()) {
+                continue;
+            }
+            int shared = 0;
+            for (TokenRange a : predicted.ranges()) {
+                for (TokenRange b : e.ranges()) {
+                    shared += Math.max(0, Math.min(a.end(), b.end()) - Math.max(a.begin(), b.begin()));
+                }
+            }
+            if (shared > bestShared) {
+                bestShared = shared;
+                best = g;
+            }
+        }
+        return best;
     }
 
     private static float[][] toFloat(double[][] p) {
@@ -271,8 +301,11 @@ public final class JnrfNetwork {
             return new Candidates(spans, mods, ancs);
         }
 
-        /** Gold class of each pair (0 = no relation); a gold class the modifier type does not allow counts as 0. */
-        int[] targets(List<RelationPair> relations, boolean[][] allowed) {
+        /**
+         * Gold class of each pair (0 = no relation); a gold class the modifier type does not allow counts as 0.
+         * alias maps each span to the gold entity it stands for (-1: none).
+         */
+        int[] targets(List<RelationPair> relations, boolean[][] allowed, List<Integer> alias) {
             Map<Long, Integer> gold = new HashMap<>();
             for (RelationPair r : relations) {
                 gold.putIfAbsent(((long) r.modifier() << 32) | r.anchor(), r.relationType() + 1);
@@ -281,7 +314,9 @@ public final class JnrfNetwork {
             int[] targets = new int[pairs()];
             for (int j = 0; j < anchors.size(); j++) {
                 for (int i = 0; i < m; i++) {
-                    Integer t = gold.get(((long) modifiers.get(i) << 32) | anchors.get(j));
+                    int mod = alias.get(modifiers.get(i));
+                    int anc = alias.get(anchors.get(j));
+                    Integer t = mod < 0 || anc < 0 ? null : gold.get(((long) mod << 32) | anc);
                     int target = t == null ? 0 : t;
                     targets[i + j * m] = allowed[i + j * m][target] ? target : 0;
                 }

@@ -4,11 +4,20 @@ import java.util.List;
 
 /**
  * One document as training input: token ids, the gold BIO tag of each token, the gold entities (token ranges and
- * type; used for pooling: teacher forcing) and the gold relations between them.
+ * type; used for pooling: teacher forcing), the gold relations between them, and which tokens continue a word
+ * (WordPiece "##" pieces; null = unknown), so that decoded spans can be snapped to whole words.
  */
 public record TrainingExample(String documentId, int[] tokenIds, int[] bioTags, List<EntitySpan> entities,
-                              List<RelationPair> relations) {
+                              List<RelationPair> relations, boolean[] wordContinuation) {
+    public TrainingExample(String documentId, int[] tokenIds, int[] bioTags, List<EntitySpan> entities,
+                           List<RelationPair> relations) {
+        this(documentId, tokenIds, bioTags, entities, relations, null);
+    }
+
     public TrainingExample {
+        if (wordContinuation != null && wordContinuation.length != tokenIds.length) {
+            throw new IllegalArgumentException("document " + documentId + ": continuation flags do not match tokens");
+        }
         if (tokenIds.length == 0) {
             throw new IllegalArgumentException("document " + documentId + " has no tokens");
         }

@@ -136,7 +136,11 @@ public final class ExampleEncoder {
             }
             relations.add(new RelationPair(mod, anc, rel));
         }
-        TrainingExample ex = new TrainingExample(doc.documentId(), ids, tags, spans, relations);
+        boolean[] continuation = new boolean[tokens.size()];
+        for (int i = 0; i < continuation.length; i++) {
+            continuation[i] = tokens.get(i).isContinuation();
+        }
+        TrainingExample ex = new TrainingExample(doc.documentId(), ids, tags, spans, relations, continuation);
         return new Encoded(ex, tokens, untagged, skipped, empty);
     }
 }

@@ -95,6 +95,24 @@ class JnrfModelTest {
     }
 
     @Test
+    void relationsBetweenGivenEntities() {
+        String text = TEXTS.get(0);
+        AnnotatedDocument given = new AnnotatedDocument("d", text, List.of(
+                new EntityMention("T1", "ADE", new org.jnrf.document.TextSpan(17, 28)),
+                new EntityMention("T2", "Drug", new org.jnrf.document.TextSpan(35, 46)),
+                new EntityMention("T3", "Dosage", new org.jnrf.document.TextSpan(47, 53)),
+                new EntityMention("T4", "Route", new org.jnrf.document.TextSpan(0, 7))), List.of());
+        AnnotatedDocument all = model.predictRelations(given, ALL);
+        assertEquals(given.entities(), all.entities());
+        // every modifier x anchor pair of known types gets a decision at threshold 0: ADE and Dosage x one Drug
+        assertEquals(2, all.relations().size());
+        assertEquals(java.util.Set.of("T1", "T3"), all.relations().stream().map(r -> r.modifierId())
+                .collect(java.util.stream.Collectors.toSet()));
+        assertTrue(all.relations().stream().allMatch(r -> r.anchorId().equals("T2")));
+        assertTrue(model.predictRelations(given, new PredictionOptions(0, 1.0)).relations().size() <= 2);
+    }
+
+    @Test
     void thresholdsFilter() {
         String text = TEXTS.get(1);
         AnnotatedDocument all = model.predict("d", text, ALL);

@@ -57,4 +57,14 @@ class NetworkGradientTest {
         assertEquals((2 + extraModifiers) * (2 + extraAnchors), withPredicted);
         assertTrue(withPredicted >= gold);
     }
+
+    @Test
+    void predictedSpansStandForTheGoldEntityTheyOverlapMost() {
+        java.util.List<EntitySpan> gold = java.util.List.of(EntitySpan.of(1, 2, 5), EntitySpan.of(0, 6, 7),
+                EntitySpan.of(1, 8, 12));
+        assertEquals(0, JnrfNetwork.goldCounterpart(EntitySpan.of(1, 3, 4), gold));
+        assertEquals(2, JnrfNetwork.goldCounterpart(EntitySpan.of(1, 4, 11), gold)); // 1 token with 0, 3 with 2
+        assertEquals(-1, JnrfNetwork.goldCounterpart(EntitySpan.of(0, 3, 4), gold)); // type differs
+        assertEquals(-1, JnrfNetwork.goldCounterpart(EntitySpan.of(1, 12, 14), gold)); // no shared token
+    }
 }

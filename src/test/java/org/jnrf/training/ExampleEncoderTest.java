@@ -91,4 +91,24 @@ class ExampleEncoderTest {
         }
         assertThrows(IllegalArgumentException.class, () -> LabelSpaces.fromDocuments(docs, "Nonexistent"));
     }
+
+    @Test
+    void longTacLabelsWithAnotherSchema() {
+        List<AnnotatedDocument> docs = BratFixtures.read(java.nio.file.Path.of("../shared/data/corpora/tac2017-brat/train"), 3);
+        LabelSpace labels = LabelSpaces.fromDocuments(docs, null);
+        assertEquals("AdverseReaction", labels.anchorType());
+        org.jnrf.text.VocabularyBuilder builder = new org.jnrf.text.VocabularyBuilder(BasicTokenizer.uncased(), 2000, 1);
+        docs.forEach(d -> builder.add(d.text()));
+        ExampleEncoder encoder = new ExampleEncoder(new WordPieceTokenizer(builder.build(), BasicTokenizer.uncased()),
+                labels);
+        for (AnnotatedDocument d : docs) {
+            ExampleEncoder.Encoded e = encoder.encode(d);
+            TrainingExample ex = e.example();
+            org.junit.jupiter.api.Assertions.assertTrue(ex.tokenIds().length > 300, d.documentId());
+            assertEquals(d.entities().size() - e.emptyEntities(), ex.entities().size());
+            assertEquals(d.relations().size() - e.skippedRelations(), ex.relations().size());
+            long tagged = java.util.Arrays.stream(ex.bioTags()).filter(t -> t % 2 == 1).count();
+            assertEquals(true, tagged >= ex.entities().size() - e.untaggedOverlapping(), d.documentId());
+        }
+    }
 }
