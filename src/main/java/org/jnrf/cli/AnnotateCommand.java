@@ -106,6 +106,7 @@ public final class AnnotateCommand implements Callable<Integer> {
         engines.add(ErrorReportWriter.description(out));
 
         AnnotationSummary summary = new AnnotationSummary();
+        long started = System.nanoTime();
         List<Throwable> runFailures;
         try (RunProgress progress = new RunProgress("Annotating", noteCount)) {
             runFailures = new CpeRunner(threads).run(PlainTextReader.description(inputs, "*.txt"), (cas, failure) -> {
@@ -115,8 +116,11 @@ public final class AnnotateCommand implements Callable<Integer> {
         }
 
         boolean perNote = summaryMode.equals("notes") || (summaryMode.equals("auto") && noteCount <= 20);
+        double seconds = (System.nanoTime() - started) / 1e9;
         if (!summaryMode.equals("none")) {
             summary.print(stdout, perNote);
+            stdout.printf("annotated in %.1f s with %d thread(s) (%.1f notes/s, model loading included)%n", seconds,
+                    threads, summary.noteCount() / seconds);
         }
         stdout.flush();
         ErrorReportSummary errors = ErrorReportSummary.read(out);

@@ -56,6 +56,10 @@ final class AnnotationSummary {
         notes.add(new NoteSummary(id, entities, relations, DocumentErrors.list(jcas).size()));
     }
 
+    synchronized int noteCount() {
+        return notes.size();
+    }
+
     synchronized List<String> pipelineFailures() {
         return List.copyOf(pipelineFailures);
     }

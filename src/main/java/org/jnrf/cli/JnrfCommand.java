@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 AnnotateCommand.class,
                 TrainCommand.class,
+                PruneVocabularyCommand.class,
                 ConvertCommand.class,
                 EvaluateCommand.class,
                 ImportEmbeddingsCommand.class,

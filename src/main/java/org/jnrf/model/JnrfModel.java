@@ -102,6 +102,19 @@ public final class JnrfModel {
         Vocabulary vocabulary = readVocabulary(entries, file, config);
         Map<String, Tensor> tensors = WeightsFile.read(new ByteArrayInputStream(require(entries, WEIGHTS_ENTRY, file)),
                 file + "!" + WEIGHTS_ENTRY);
+        return fromParts(config, vocabulary, tensors, file);
+    }
+
+    /** A model from its configuration, vocabulary and weights (e.g. after {@link VocabularyPruning}). */
+    static JnrfModel fromParts(ModelConfig config, Vocabulary vocabulary, List<Tensor> weights)
+            throws ModelFormatException {
+        Map<String, Tensor> tensors = new HashMap<>();
+        weights.forEach(t -> tensors.put(t.name(), t));
+        return fromParts(config, vocabulary, tensors, "<model in memory>");
+    }
+
+    private static JnrfModel fromParts(ModelConfig config, Vocabulary vocabulary, Map<String, Tensor> tensors,
+                                       String file) throws ModelFormatException {
         JnrfNetwork network;
         try {
             network = new JnrfNetwork(config.networkConfig(DataType.FLOAT, 0), config.labelSpace(),

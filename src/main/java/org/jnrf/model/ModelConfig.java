@@ -75,6 +75,13 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
                 maxCharsPerWord, null);
     }
 
+    /** This configuration for a vocabulary of another size (see {@link VocabularyPruning}). */
+    public ModelConfig withVocabularySize(int size) {
+        return new ModelConfig(formatVersion, size, embeddingDim, hidden, layers, expansion, tied,
+                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
+                stripAccents, maxCharsPerWord, relationThreshold);
+    }
+
     /** This configuration with a relation decision threshold tuned on dev data (absent in older files: 0.5). */
     public ModelConfig withRelationThreshold(double threshold) {
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,

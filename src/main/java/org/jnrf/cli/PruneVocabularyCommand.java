@@ -1,0 +1,60 @@
+package org.jnrf.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.jnrf.corpus.CorpusFiles;
+import org.jnrf.corpus.StrictUtf8;
+import org.jnrf.model.JnrfModel;
+import org.jnrf.model.VocabularyPruning;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jnrf prune-vocabulary --model IN --out OUT DIR...}: a smaller model for shipping. */
+@Command(name = "prune-vocabulary", mixinStandardHelpOptions = true,
+        description = {"Keeps only the vocabulary pieces (and embedding rows) that the .txt files under DIR use, plus "
+                + "special and single-character pieces, so a model trained with a large pretrained table ships small.",
+                "Texts tokenized only with kept pieces give exactly the same predictions."})
+public final class PruneVocabularyCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model zip to prune.")
+    Path model;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Pruned model zip to write.")
+    Path out;
+
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Folders of .txt files (e.g. the training corpus).")
+    List<Path> folders;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> texts = new ArrayList<>();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                err.println("jnrf prune-vocabulary: " + folder + " is not a folder");
+                err.flush();
+                return 1;
+            }
+            for (Path txt : CorpusFiles.listBySuffix(folder, ".txt")) {
+                texts.add(StrictUtf8.read(txt));
+            }
+        }
+        JnrfModel original = JnrfModel.load(model);
+        JnrfModel pruned = VocabularyPruning.prune(original, texts);
+        pruned.save(out);
+        spec.commandLine().getOut().printf("%d of %d pieces kept (%d texts); written to %s (%d bytes)%n",
+                pruned.vocabulary().size(), original.vocabulary().size(), texts.size(), out, Files.size(out));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,65 @@
+package org.jnrf.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+import org.jnrf.text.Token;
+import org.jnrf.text.Vocabulary;
+
+/**
+ * Shrinks a model's vocabulary and embedding table to the pieces a set of texts uses, plus every special token and
+ * every single-character piece (so any text still tokenizes without new [UNK]s; a word whose usual pieces were
+ * dropped is spelt with shorter ones). A model trained with a large pretrained table (30k x 384 floats, 47 MB) then
+ * ships at a fraction of the size; everything but the embedding table is unchanged.
+ */
+public final class VocabularyPruning {
+    static final String EMBEDDING_TENSOR = "embedding.table";
+
+    private VocabularyPruning() {
+    }
+
+    /** The pruned model; {@code texts} are typically the training texts. */
+    public static JnrfModel prune(JnrfModel model, Iterable<String> texts) throws IOException {
+        Vocabulary vocabulary = model.vocabulary();
+        BitSet keep = new BitSet(vocabulary.size());
+        for (int id = 0; id < vocabulary.size(); id++) {
+            String piece = vocabulary.piece(id);
+            String bare = piece.startsWith("##") ? piece.substring(2) : piece;
+            if (vocabulary.isSpecial(id) || bare.codePointCount(0, bare.length()) <= 1) {
+                keep.set(id);
+            }
+        }
+        for (String text : texts) {
+            for (Token token : model.tokenizer().tokenize(text)) {
+                keep.set(token.id());
+            }
+        }
+        List<String> pieces = new ArrayList<>(keep.cardinality());
+        int[] kept = keep.stream().toArray();
+        for (int id : kept) {
+            pieces.add(vocabulary.piece(id));
+        }
+        List<Tensor> weights = new ArrayList<>();
+        for (Tensor t : model.weights()) {
+            weights.add(t.name().equals(EMBEDDING_TENSOR) ? rows(t, kept) : t);
+        }
+        return JnrfModel.fromParts(model.config().withVocabularySize(pieces.size()), Vocabulary.of(pieces), weights);
+    }
+
+    /** Saves the pruned model (atomically). */
+    public static void prune(JnrfModel model, Iterable<String> texts, Path target) throws IOException {
+        prune(model, texts).save(target);
+    }
+
+    private static Tensor rows(Tensor table, int[] kept) {
+        int columns = (int) table.shape()[1];
+        float[] data = new float[kept.length * columns];
+        for (int i = 0; i < kept.length; i++) {
+            System.arraycopy(table.data(), kept[i] * columns, data, i * columns, columns);
+        }
+        return new Tensor(table.name(), new long[] {kept.length, columns}, data);
+    }
+}

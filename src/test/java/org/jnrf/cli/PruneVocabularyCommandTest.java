@@ -1,0 +1,46 @@
+package org.jnrf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jnrf.corpus.CorpusFiles;
+import org.jnrf.model.JnrfModel;
+import org.jnrf.model.PredictionOptions;
+import org.jnrf.uima.TestModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PruneVocabularyCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void thePrunedModelIsSmallerAndPredictsTheSameOnTheTextsItKept() throws Exception {
+        Path notes = TestModels.copyDevNotes(dir.resolve("notes"), 5);
+        Path pruned = dir.resolve("pruned.zip");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new JnrfCommand());
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+
+        assertEquals(0, cli.execute("prune-vocabulary", "--model", TestModels.trainedModel().toString(), "--out",
+                pruned.toString(), notes.toString()), err.toString());
+
+        JnrfModel before = JnrfModel.load(TestModels.trainedModel());
+        JnrfModel after = JnrfModel.load(pruned);
+        assertTrue(after.vocabulary().size() < before.vocabulary().size(),
+                after.vocabulary().size() + " vs " + before.vocabulary().size());
+        assertTrue(Files.size(pruned) < Files.size(TestModels.trainedModel()));
+        for (Path txt : CorpusFiles.listBySuffix(notes, ".txt")) {
+            String text = Files.readString(txt);
+            assertEquals(before.predict("n", text, PredictionOptions.defaults()),
+                    after.predict("n", text, PredictionOptions.defaults()), txt.toString());
+        }
+    }
+}
