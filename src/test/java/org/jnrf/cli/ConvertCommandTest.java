@@ -15,6 +15,7 @@ import org.jnrf.corpus.BratAnnParser;
 import org.jnrf.corpus.CorpusFiles;
 import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.document.EntityMention;
+import org.jnrf.uima.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -34,7 +35,7 @@ class ConvertCommandTest {
 
     @Test
     void bratToXmiAndBackKeepsEveryAnnotation() throws Exception {
-        Path brat = copyDocuments(12);
+        Path brat = TestModels.copyCorpus(PHEE_DEV, dir.resolve("brat"), 12);
         Path xmi = dir.resolve("xmi");
         Path back = dir.resolve("back");
 
@@ -74,7 +75,7 @@ class ConvertCommandTest {
 
     @Test
     void aBrokenDocumentIsReportedAndTheOthersStillConverted() throws Exception {
-        Path brat = copyDocuments(3);
+        Path brat = TestModels.copyCorpus(PHEE_DEV, dir.resolve("brat"), 3);
         Files.writeString(brat.resolve("broken.txt"), "Aspirin.");
         Files.writeString(brat.resolve("broken.ann"), "T1\tDrug 0 99\tAspirin\n");
         Path out = dir.resolve("out");
@@ -93,15 +94,5 @@ class ConvertCommandTest {
         assertEquals(1, run("convert", "--from", "brat", "--to", "xmi", dir.resolve("nope").toString(),
                 dir.resolve("out").toString()));
         assertTrue(err.toString().contains("does not exist"), err.toString());
-    }
-
-    private Path copyDocuments(int count) throws Exception {
-        Path target = Files.createDirectories(dir.resolve("brat"));
-        for (Path ann : CorpusFiles.listBySuffix(PHEE_DEV, ".ann").subList(0, count)) {
-            Files.copy(ann, target.resolve(ann.getFileName()));
-            Path txt = CorpusFiles.sibling(ann, ".txt");
-            Files.copy(txt, target.resolve(txt.getFileName()));
-        }
-        return target;
     }
 }

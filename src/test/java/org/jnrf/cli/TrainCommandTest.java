@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.jnrf.corpus.CorpusFiles;
 import org.jnrf.model.JnrfModel;
 import org.jnrf.uima.TestModels;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,8 @@ class TrainCommandTest {
 
     @Test
     void trainsInTimeBoxedRunsThatResumeFromTheCheckpoint() throws Exception {
-        Path train = copy(TestModels.PHEE_TRAIN, dir.resolve("train"), 10);
-        Path dev = copy(TestModels.PHEE_DEV, dir.resolve("dev"), 5);
+        Path train = TestModels.copyCorpus(TestModels.PHEE_TRAIN, dir.resolve("train"), 10);
+        Path dev = TestModels.copyCorpus(TestModels.PHEE_DEV, dir.resolve("dev"), 5);
         Path model = dir.resolve("m.zip");
         Path checkpoint = dir.resolve("m.zip.checkpoint");
         String[] common = {"train", "--train", train.toString(), "--dev", dev.toString(), "--out", model.toString(),
@@ -60,15 +59,5 @@ class TrainCommandTest {
         System.arraycopy(a, 0, all, 0, a.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
-    }
-
-    private static Path copy(Path from, Path to, int count) throws Exception {
-        Files.createDirectories(to);
-        for (Path ann : CorpusFiles.listBySuffix(from, ".ann").subList(0, count)) {
-            Files.copy(ann, to.resolve(ann.getFileName()));
-            Path txt = CorpusFiles.sibling(ann, ".txt");
-            Files.copy(txt, to.resolve(txt.getFileName()));
-        }
-        return to;
     }
 }

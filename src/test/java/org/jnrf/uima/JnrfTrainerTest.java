@@ -12,7 +12,6 @@ import org.apache.uima.fit.factory.AnalysisEngineFactory;
 import org.apache.uima.fit.pipeline.SimplePipeline;
 import org.apache.uima.resource.ResourceInitializationException;
 import org.jnrf.corpus.BratReader;
-import org.jnrf.corpus.CorpusFiles;
 import org.jnrf.corpus.XmiReader;
 import org.jnrf.corpus.XmiWriter;
 import org.jnrf.model.JnrfModel;
@@ -29,8 +28,8 @@ class JnrfTrainerTest {
 
     @Test
     void trainsFromBratWithDevSelectionAndWritesALoadableModel() throws Exception {
-        Path train = copyCorpus(TestModels.PHEE_TRAIN, dir.resolve("train"), 12);
-        Path dev = copyCorpus(TestModels.PHEE_DEV, dir.resolve("dev"), 6);
+        Path train = TestModels.copyCorpus(TestModels.PHEE_TRAIN, dir.resolve("train"), 12);
+        Path dev = TestModels.copyCorpus(TestModels.PHEE_DEV, dir.resolve("dev"), 6);
         Path model = dir.resolve("models").resolve("m.zip");
 
         SimplePipeline.runPipeline(BratReader.description(train), JnrfTrainer.description(model, dev, TINY));
@@ -45,7 +44,7 @@ class JnrfTrainerTest {
 
     @Test
     void trainsFromXmiMadeFromBrat() throws Exception {
-        Path train = copyCorpus(TestModels.PHEE_TRAIN, dir.resolve("train"), 8);
+        Path train = TestModels.copyCorpus(TestModels.PHEE_TRAIN, dir.resolve("train"), 8);
         Path xmi = dir.resolve("xmi");
         SimplePipeline.runPipeline(BratReader.description(train), XmiWriter.description(xmi));
         Path model = dir.resolve("x.zip");
@@ -57,7 +56,7 @@ class JnrfTrainerTest {
 
     @Test
     void skipsBrokenDocumentsAndStillTrains() throws Exception {
-        Path train = copyCorpus(TestModels.PHEE_TRAIN, dir.resolve("train"), 8);
+        Path train = TestModels.copyCorpus(TestModels.PHEE_TRAIN, dir.resolve("train"), 8);
         Files.writeString(train.resolve("zz-broken.txt"), "Aspirin.");
         Files.writeString(train.resolve("zz-broken.ann"), "T1\tDrug 0 77\tAspirin\n");
         Path model = dir.resolve("b.zip");
@@ -77,15 +76,5 @@ class JnrfTrainerTest {
             messages.append(t.getMessage()).append(" | ");
         }
         assertTrue(messages.toString().contains("unknown training setting 'widht'"), messages.toString());
-    }
-
-    private static Path copyCorpus(Path from, Path to, int count) throws Exception {
-        Files.createDirectories(to);
-        for (Path ann : CorpusFiles.listBySuffix(from, ".ann").subList(0, count)) {
-            Files.copy(ann, to.resolve(ann.getFileName()));
-            Path txt = CorpusFiles.sibling(ann, ".txt");
-            Files.copy(txt, to.resolve(txt.getFileName()));
-        }
-        return to;
     }
 }

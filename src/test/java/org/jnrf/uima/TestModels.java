@@ -62,6 +62,17 @@ public final class TestModels {
         return target;
     }
 
+    /** Copies the first {@code count} documents (.txt and .ann) of a BRAT corpus folder into {@code target}. */
+    public static Path copyCorpus(Path from, Path target, int count) throws IOException {
+        Files.createDirectories(target);
+        for (Path ann : CorpusFiles.listBySuffix(from, ".ann").subList(0, count)) {
+            Files.copy(ann, target.resolve(ann.getFileName()));
+            Path txt = CorpusFiles.sibling(ann, ".txt");
+            Files.copy(txt, target.resolve(txt.getFileName()));
+        }
+        return target;
+    }
+
     private static synchronized List<AnnotatedDocument> trainingDocuments() {
         if (training == null) {
             try {
