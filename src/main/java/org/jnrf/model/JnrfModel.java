@@ -329,18 +329,7 @@ public final class JnrfModel {
             if (type < 0) {
                 continue;
             }
-            List<TokenRange> ranges = new ArrayList<>();
-            for (TextSpan f : e.fragments()) {
-                int[] r = offsets.overlapping(f.begin(), f.end());
-                if (r[1] > r[0]) {
-                    if (!ranges.isEmpty() && ranges.get(ranges.size() - 1).end() >= r[0]) {
-                        TokenRange last = ranges.remove(ranges.size() - 1);
-                        ranges.add(new TokenRange(last.begin(), Math.max(last.end(), r[1])));
-                    } else {
-                        ranges.add(new TokenRange(r[0], r[1]));
-                    }
-                }
-            }
+            List<TokenRange> ranges = EntityTokenRanges.of(offsets, e.fragments());
             if (!ranges.isEmpty()) {
                 spans.add(new EntitySpan(type, ranges, e.confidence()));
                 spanEntities.add(e);

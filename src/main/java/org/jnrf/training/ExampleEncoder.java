@@ -1,9 +1,9 @@
 package org.jnrf.training;
 
 import org.jnrf.document.AnnotatedDocument;
+import org.jnrf.model.EntityTokenRanges;
 import org.jnrf.document.EntityMention;
 import org.jnrf.document.RelationMention;
-import org.jnrf.document.TextSpan;
 import org.jnrf.network.EntitySpan;
 import org.jnrf.network.LabelSpace;
 import org.jnrf.network.RelationPair;
@@ -65,23 +65,11 @@ public final class ExampleEncoder {
                 throw new IllegalArgumentException("document " + doc.documentId() + ": entity " + e.id()
                         + " has type " + e.type() + ", unknown to the model (types " + labels.entityTypes() + ")");
             }
-            List<TokenRange> ranges = new ArrayList<>();
-            for (TextSpan f : e.fragments()) {
-                if (f.end() > doc.text().length()) {
-                    throw new IllegalArgumentException("document " + doc.documentId() + ": entity " + e.id()
-                            + " ends at " + f.end() + " beyond the text length " + doc.text().length());
-                }
-                int[] r = offsets.overlapping(f.begin(), f.end());
-                if (r[1] > r[0]) {
-                    if (!ranges.isEmpty() && ranges.get(ranges.size() - 1).end() >= r[0]) {
-                        // fragments meeting in one token merge
-                        TokenRange last = ranges.remove(ranges.size() - 1);
-                        ranges.add(new TokenRange(last.begin(), Math.max(last.end(), r[1])));
-                    } else {
-                        ranges.add(new TokenRange(r[0], r[1]));
-                    }
-                }
+            if (e.end() > doc.text().length()) {
+                throw new IllegalArgumentException("document " + doc.documentId() + ": entity " + e.id()
+                        + " ends at " + e.end() + " beyond the text length " + doc.text().length());
             }
+            List<TokenRange> ranges = EntityTokenRanges.of(offsets, e.fragments());
             if (ranges.isEmpty()) {
                 empty++;
                 continue;
