@@ -65,7 +65,8 @@ public final class JnrfNetwork {
             this.embedding = new Embedding("embedding", config.vocabularySize(), config.embeddingDim(), init);
             embedding.params().get(0).setTrainable(trainableEmbeddings);
         }
-        this.input = new Mlp("input", new int[]{config.embeddingDim(), h, h}, init);
+        this.input = new Mlp("input", new int[]{ContextWindow.width(config.embeddingDim(), config.contextWindow()), h, h},
+                init);
         this.positions = new PositionalEncoding(h, config.dataType());
         this.encoder = new FNetEncoder(h, config.expansion(), config.layers(), config.tied(), mixer, init);
         this.tagger = new Mlp("tagger", new int[]{h, h, labels.tagCount()}, init);
@@ -118,6 +119,7 @@ public final class JnrfNetwork {
             throw new IllegalArgumentException("empty token sequence");
         }
         INDArray e = embedding.forward(ids, cache.child("embedding"));
+        e = ContextWindow.forward(e, config.contextWindow(), cache.child("window"));
         INDArray x = input.forward(e, cache.child("input"));
         x.addi(positions.table(ids.length));
         return encoder.forward(x, cache.child("encoder"), training);
@@ -136,7 +138,7 @@ public final class JnrfNetwork {
         Cache root = scratch.cache("net");
         INDArray h = encode(ids, root, false);
         double[][] tagProbs = SoftmaxCrossEntropy.probabilities(tagger.forward(h, root.child("tagger")), null);
-        List<EntitySpan> entities = BioDecoder.decode(tagProbs, wordContinuation);
+        List<EntitySpan> entities = BioDecoder.decodeConstrained(tagProbs, wordContinuation);
         return new NetworkPrediction(toFloat(tagProbs), entities, scorePairs(h, entities, root));
     }
 
@@ -210,7 +212,7 @@ public final class JnrfNetwork {
             alias.add(i);
         }
         if (options.addPredictedSpans()) {
-            for (EntitySpan predicted : BioDecoder.decode(tagProbs, example.wordContinuation())) {
+            for (EntitySpan predicted : BioDecoder.decodeConstrained(tagProbs, example.wordContinuation())) {
                 if (spans.stream().noneMatch(predicted::sameTokens)) {
                     alias.add(goldCounterpart(predicted, example.entities()));
                     spans.add(predicted);
@@ -241,6 +243,7 @@ public final class JnrfNetwork {
         if (backward) {
             INDArray dx = encoder.backward(dh, root.child("encoder"));
             INDArray de = input.backward(dx, root.child("input"), true);
+            de = ContextWindow.backward(de, config.contextWindow(), root.child("window"));
             embedding.backward(de, root.child("embedding"));
         }
         return new StepLoss(tagLoss + options.relationLossWeight() * relLoss, tagLoss, relLoss, c.pairs());

@@ -15,10 +15,14 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param distanceScale   token distance that maps to 1 in the signed log distance feature
  * @param dataType        FLOAT for use, DOUBLE for gradient checks
  * @param seed            initialisation seed
+ * @param contextWindow   neighbours on each side whose embeddings join a token's input (0: none, as the reference)
  */
 public record NetworkConfig(int vocabularySize, int embeddingDim, int hidden, int layers, int expansion, boolean tied,
-                            int relationDim, int distanceScale, DataType dataType, long seed) {
+                            int relationDim, int distanceScale, DataType dataType, long seed, int contextWindow) {
     public NetworkConfig {
+        if (contextWindow < 0) {
+            throw new IllegalArgumentException("contextWindow must not be negative, got " + contextWindow);
+        }
         positive("vocabularySize", vocabularySize);
         positive("embeddingDim", embeddingDim);
         positive("hidden", hidden);
@@ -29,6 +33,13 @@ public record NetworkConfig(int vocabularySize, int embeddingDim, int hidden, in
         if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
             throw new IllegalArgumentException("dataType must be FLOAT or DOUBLE, not " + dataType);
         }
+    }
+
+    /** Without a context window (the reference network). */
+    public NetworkConfig(int vocabularySize, int embeddingDim, int hidden, int layers, int expansion, boolean tied,
+                         int relationDim, int distanceScale, DataType dataType, long seed) {
+        this(vocabularySize, embeddingDim, hidden, layers, expansion, tied, relationDim, distanceScale, dataType, seed,
+                0);
     }
 
     private static void positive(String name, int v) {

@@ -27,14 +27,18 @@ package org.jnrf.training;
  * @param lowerCase              tokenizer lower-cases
  * @param stripAccents           tokenizer strips accents
  * @param anchorType             entity type all relations point to; null = the most frequent Arg2 type in training
+ * @param contextWindow          neighbouring tokens on each side whose embeddings join a token's input (0: none)
  */
 public record TrainingConfig(int hidden, int layers, int expansion, boolean tied, int embeddingDim, int relationDim,
                              int distanceScale, int epochs, double learningRate, LearningRateSchedule.Shape schedule,
                              double warmupFraction, double finalLearningRateFraction, double clipNorm, long seed,
                              RelationClassWeighting relationClassWeighting, double relationLossWeight,
                              boolean addPredictedSpans, int patience, int vocabularySize, int minPieceFrequency,
-                             boolean lowerCase, boolean stripAccents, String anchorType) {
+                             boolean lowerCase, boolean stripAccents, String anchorType, int contextWindow) {
     public TrainingConfig {
+        if (contextWindow < 0) {
+            throw new IllegalArgumentException("contextWindow must not be negative, got " + contextWindow);
+        }
         if (hidden < 1 || layers < 1 || expansion < 1 || embeddingDim < 1 || relationDim < 1 || distanceScale < 1) {
             throw new IllegalArgumentException("network sizes must be positive");
         }
@@ -58,7 +62,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
     public static TrainingConfig defaults() {
         return new TrainingConfig(768, 6, 3, true, 768, 768, 64, 30, 3e-4, LearningRateSchedule.Shape.LINEAR, 0.05,
                 0.0, 1.0, 42, RelationClassWeighting.SQRT_INVERSE_FREQUENCY, 1.0, true, 5, 16000, 2, true, false,
-                null);
+                null, 0);
     }
 
     public Builder toBuilder() {
@@ -72,7 +76,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
     /** Mutable copy of a configuration for changing a few values. */
     public static final class Builder {
         private int hidden, layers, expansion, embeddingDim, relationDim, distanceScale, epochs, patience,
-                vocabularySize, minPieceFrequency;
+                vocabularySize, minPieceFrequency, contextWindow;
         private boolean tied, addPredictedSpans, lowerCase, stripAccents;
         private double learningRate, warmupFraction, finalLearningRateFraction, clipNorm, relationLossWeight;
         private LearningRateSchedule.Shape schedule;
@@ -104,6 +108,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
             lowerCase = c.lowerCase;
             stripAccents = c.stripAccents;
             anchorType = c.anchorType;
+            contextWindow = c.contextWindow;
         }
 
         /** Sets hidden, embedding and relation widths together. */
@@ -137,12 +142,13 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         public Builder lowerCase(boolean v) { lowerCase = v; return this; }
         public Builder stripAccents(boolean v) { stripAccents = v; return this; }
         public Builder anchorType(String v) { anchorType = v; return this; }
+        public Builder contextWindow(int v) { contextWindow = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(hidden, layers, expansion, tied, embeddingDim, relationDim, distanceScale, epochs,
                     learningRate, schedule, warmupFraction, finalLearningRateFraction, clipNorm, seed,
                     relationClassWeighting, relationLossWeight, addPredictedSpans, patience, vocabularySize,
-                    minPieceFrequency, lowerCase, stripAccents, anchorType);
+                    minPieceFrequency, lowerCase, stripAccents, anchorType, contextWindow);
         }
     }
 }

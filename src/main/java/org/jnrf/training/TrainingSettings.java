@@ -37,7 +37,8 @@ public final class TrainingSettings {
             Map.entry("minPieceFrequency", (b, v) -> b.minPieceFrequency(integer(v))),
             Map.entry("lowerCase", (b, v) -> b.lowerCase(bool(v))),
             Map.entry("stripAccents", (b, v) -> b.stripAccents(bool(v))),
-            Map.entry("anchorType", (b, v) -> b.anchorType(v.trim())));
+            Map.entry("anchorType", (b, v) -> b.anchorType(v.trim())),
+            Map.entry("contextWindow", (b, v) -> b.contextWindow(integer(v))));
 
     private TrainingSettings() {
     }

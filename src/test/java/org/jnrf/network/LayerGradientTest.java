@@ -44,6 +44,31 @@ class LayerGradientTest {
     }
 
     @Test
+    void contextWindow() {
+        INDArray x = GradCheck.randn(11, 6, 4);
+        INDArray w = GradCheck.randn(12, 6, 4 * 5);
+        Scratch s = scratch();
+        INDArray y = ContextWindow.forward(x, 2, s.cache("c"));
+        assertEquals(4 * 5, y.columns());
+        // row 3 = [x1, x2, x3, x4, x5]; row 0 starts with two zero blocks
+        for (int j = 0; j < 5; j++) {
+            assertEquals(x.getDouble(1 + j, 2), y.getDouble(3, j * 4 + 2), 0);
+        }
+        assertEquals(0, y.getRow(0).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 8)).normmaxNumber()
+                .doubleValue(), 0);
+        INDArray dx = ContextWindow.backward(w, 2, s.cache("c")).dup();
+        GradCheck.check("window.x", x, dx, () -> GradCheck.project(ContextWindow.forward(x, 2, scratch().cache("c")),
+                w), SAMPLES);
+        // the host fast path (float, 'f' order) computes what the generic path computes
+        Scratch f = new Scratch(DataType.FLOAT);
+        INDArray yf = ContextWindow.forward(x.castTo(DataType.FLOAT).dup('f'), 2, f.cache("c"));
+        assertEquals(0, yf.castTo(DataType.DOUBLE).sub(y).normmaxNumber().doubleValue(), 1e-6);
+        INDArray dxf = ContextWindow.backward(w.castTo(DataType.FLOAT).dup('f'), 2, f.cache("c"));
+        assertEquals(0, dxf.castTo(DataType.DOUBLE).sub(dx).normmaxNumber().doubleValue(), 1e-5);
+        assertEquals(x, ContextWindow.forward(x, 0, s.cache("c0")));
+    }
+
+    @Test
     void gelu() {
         INDArray x = GradCheck.randn(4, 6, 5).muli(2);
         INDArray w = GradCheck.randn(5, 6, 5);

@@ -17,8 +17,18 @@ class NetworkGradientTest {
 
     @Test
     void wholeLossGradient() {
-        JnrfNetwork net = new JnrfNetwork(TestNetworks.config(DataType.DOUBLE, 13, 8, 7), TestNetworks.labels(),
-                FourierMixers.create("jtransforms", 1));
+        checkWholeLoss(TestNetworks.config(DataType.DOUBLE, 13, 8, 7));
+    }
+
+    @Test
+    void wholeLossGradientWithContextWindow() {
+        NetworkConfig c = TestNetworks.config(DataType.DOUBLE, 13, 8, 7);
+        checkWholeLoss(new NetworkConfig(c.vocabularySize(), c.embeddingDim(), c.hidden(), c.layers(), c.expansion(),
+                c.tied(), c.relationDim(), c.distanceScale(), c.dataType(), c.seed(), 2));
+    }
+
+    private static void checkWholeLoss(NetworkConfig config) {
+        JnrfNetwork net = new JnrfNetwork(config, TestNetworks.labels(), FourierMixers.create("jtransforms", 1));
         TrainingExample ex = TestNetworks.example();
         LossOptions options = new LossOptions(new double[]{0.5, 2.0, 3.0}, false, 0.7);
         net.zeroGrads();
