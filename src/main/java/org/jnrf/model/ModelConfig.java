@@ -29,12 +29,13 @@ import java.util.Map;
  * @param maxCharsPerWord        longer words become [UNK]
  * @param relationThreshold      relation decision threshold tuned on dev data (absent in older files: 0.5)
  * @param contextWindow          neighbouring tokens on each side joining a token's input (absent in older files: 0)
+ * @param pairFeatures           relation scores see the anchor's rank among the modifier's anchors (absent: false)
  */
 public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDim, int hidden, int layers,
                           int expansion, boolean tied, int relationDim, int distanceScale, List<String> entityTypes,
                           String anchorType, List<String> relationTypes, Map<String, List<String>> relationModifierTypes,
                           boolean lowerCase, boolean stripAccents, int maxCharsPerWord, Double relationThreshold,
-                          Integer contextWindow) {
+                          Integer contextWindow, Boolean pairFeatures) {
     public static final int FORMAT_VERSION = 1;
 
     public ModelConfig {
@@ -47,7 +48,8 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
 
     public NetworkConfig networkConfig(DataType dataType, long seed) {
         return new NetworkConfig(vocabularySize, embeddingDim, hidden, layers, expansion, tied, relationDim,
-                distanceScale, dataType, seed, contextWindow == null ? 0 : contextWindow);
+                distanceScale, dataType, seed, contextWindow == null ? 0 : contextWindow,
+                Boolean.TRUE.equals(pairFeatures));
     }
 
     public LabelSpace labelSpace() {
@@ -75,20 +77,20 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(FORMAT_VERSION, network.vocabularySize(), network.embeddingDim(), network.hidden(),
                 network.layers(), network.expansion(), network.tied(), network.relationDim(), network.distanceScale(),
                 labels.entityTypes(), labels.anchorType(), labels.relationTypes(), modifiers, lowerCase, stripAccents,
-                maxCharsPerWord, null, network.contextWindow());
+                maxCharsPerWord, null, network.contextWindow(), network.pairFeatures());
     }
 
     /** This configuration for a vocabulary of another size (see {@link VocabularyPruning}). */
     public ModelConfig withVocabularySize(int size) {
         return new ModelConfig(formatVersion, size, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, relationThreshold, contextWindow);
+                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures);
     }
 
     /** This configuration with a relation decision threshold tuned on dev data (absent in older files: 0.5). */
     public ModelConfig withRelationThreshold(double threshold) {
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, threshold, contextWindow);
+                stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures);
     }
 }

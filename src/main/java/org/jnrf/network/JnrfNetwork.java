@@ -71,7 +71,7 @@ public final class JnrfNetwork {
         this.encoder = new FNetEncoder(h, config.expansion(), config.layers(), config.tied(), mixer, init);
         this.tagger = new Mlp("tagger", new int[]{h, h, labels.tagCount()}, init);
         this.relation = new RelationHead(h, labels.relationClassCount(), config.relationDim(),
-                config.distanceScale(), init);
+                config.distanceScale(), config.pairFeatures(), init);
         params.addAll(embedding.params());
         params.addAll(input.params());
         params.addAll(encoder.params());

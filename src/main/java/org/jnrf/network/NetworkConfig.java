@@ -16,9 +16,12 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param dataType        FLOAT for use, DOUBLE for gradient checks
  * @param seed            initialisation seed
  * @param contextWindow   neighbours on each side whose embeddings join a token's input (0: none, as the reference)
+ * @param pairFeatures    relation scores also see where the anchor lies among the modifier's anchors (nearest one,
+ *                        anchors in between), not only the distance
  */
 public record NetworkConfig(int vocabularySize, int embeddingDim, int hidden, int layers, int expansion, boolean tied,
-                            int relationDim, int distanceScale, DataType dataType, long seed, int contextWindow) {
+                            int relationDim, int distanceScale, DataType dataType, long seed, int contextWindow,
+                            boolean pairFeatures) {
     public NetworkConfig {
         if (contextWindow < 0) {
             throw new IllegalArgumentException("contextWindow must not be negative, got " + contextWindow);
@@ -39,7 +42,7 @@ public record NetworkConfig(int vocabularySize, int embeddingDim, int hidden, in
     public NetworkConfig(int vocabularySize, int embeddingDim, int hidden, int layers, int expansion, boolean tied,
                          int relationDim, int distanceScale, DataType dataType, long seed) {
         this(vocabularySize, embeddingDim, hidden, layers, expansion, tied, relationDim, distanceScale, dataType, seed,
-                0);
+                0, false);
     }
 
     private static void positive(String name, int v) {

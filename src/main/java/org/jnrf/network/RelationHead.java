@@ -14,17 +14,24 @@ import java.util.List;
  * {@code s_r(i, j) = <P_i[rK..rK+K), Q_j[rK..rK+K)> + a_r d^2 + b_r d + c_r}, d = sign(t_i - t_j) ln(1 + |t_i - t_j|)
  * / ln(1 + scale) with t the first token of each span: signed, bounded for any document length, 1 at the configured
  * scale. Only modifier x anchor pairs are scored. Pair p = i + j m (modifier i, anchor j; column-major).
+ * <p>With pair features, {@code + e_r [j is the anchor nearest to i] + f_r ln(1 + anchors between i and j)}: the
+ * distance alone cannot tell a modifier's own drug from a nearer-looking one with another drug in between.
  */
 public final class RelationHead {
     private final Linear spanEncoder;
     private final Linear modifierProjection;
     private final Linear anchorProjection;
     private final Param poly;
+    private final Param rank;
     private final int classes;
     private final int width;
     private final double distanceNorm;
 
     public RelationHead(int hidden, int classes, int width, int distanceScale, Init init) {
+        this(hidden, classes, width, distanceScale, false, init);
+    }
+
+    public RelationHead(int hidden, int classes, int width, int distanceScale, boolean pairFeatures, Init init) {
         this.classes = classes;
         this.width = width;
         this.distanceNorm = Math.log1p(distanceScale);
@@ -32,6 +39,7 @@ public final class RelationHead {
         this.modifierProjection = new Linear("relation.modifier", hidden, classes * width, init);
         this.anchorProjection = new Linear("relation.anchor", hidden, classes * width, init);
         this.poly = Param.dense("relation.distance", init.constant(0, 3, classes));
+        this.rank = pairFeatures ? Param.dense("relation.rank", init.constant(0, 2, classes)) : null;
     }
 
     public List<Param> params() {
@@ -39,6 +47,9 @@ public final class RelationHead {
         p.addAll(modifierProjection.params());
         p.addAll(anchorProjection.params());
         p.add(poly);
+        if (rank != null) {
+            p.add(rank);
+        }
         return p;
     }
 
@@ -79,11 +90,59 @@ public final class RelationHead {
         INDArray features = Nd4j.create(feat, new long[]{pairs, 3}, 'f').castTo(logits.dataType());
         Nd4j.gemm(features, poly.value(), logits, false, false, 1.0, 1.0);
         cache.keep("features", features);
+        if (rank != null) {
+            INDArray rankFeatures = rankFeatures(modifiers, anchors).castTo(logits.dataType());
+            Nd4j.gemm(rankFeatures, rank.value(), logits, false, false, 1.0, 1.0);
+            cache.keep("rankFeatures", rankFeatures);
+        }
         cache.keep("p", p);
         cache.keep("q", q);
         cache.keep("m", m);
         cache.keep("a", a);
         return logits;
+    }
+
+    /** (pairs x 2): [anchor j is the one nearest to modifier i], ln(1 + anchors strictly between them). */
+    static INDArray rankFeatures(List<EntitySpan> modifiers, List<EntitySpan> anchors) {
+        int m = modifiers.size();
+        int a = anchors.size();
+        int[] starts = anchors.stream().mapToInt(EntitySpan::firstToken).sorted().toArray();
+        double[] feat = new double[2 * m * a];
+        for (int i = 0; i < m; i++) {
+            int t = modifiers.get(i).firstToken();
+            int nearest = 0;
+            for (int j = 1; j < a; j++) {
+                if (Math.abs(anchors.get(j).firstToken() - t) < Math.abs(anchors.get(nearest).firstToken() - t)) {
+                    nearest = j;
+                }
+            }
+            for (int j = 0; j < a; j++) {
+                int u = anchors.get(j).firstToken();
+                int between = countBetween(starts, Math.min(t, u), Math.max(t, u));
+                feat[i + j * m] = j == nearest ? 1 : 0;
+                feat[m * a + i + j * m] = Math.log1p(between);
+            }
+        }
+        return Nd4j.create(feat, new long[]{(long) m * a, 2}, 'f');
+    }
+
+    /** Sorted values strictly between lo and hi. */
+    private static int countBetween(int[] sorted, int lo, int hi) {
+        return Math.max(0, firstAtLeast(sorted, hi) - firstAtLeast(sorted, lo + 1));
+    }
+
+    private static int firstAtLeast(int[] sorted, int v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Column c of an 'f'-order (m a x classes) matrix as an (m x a) 'f'-order view. */
@@ -103,6 +162,9 @@ public final class RelationHead {
         INDArray q = cache.kept("q");
         INDArray features = cache.kept("features");
         Nd4j.gemm(features, dLogits, poly.grad(), true, false, 1.0, 1.0);
+        if (rank != null) {
+            Nd4j.gemm(cache.<INDArray>kept("rankFeatures"), dLogits, rank.grad(), true, false, 1.0, 1.0);
+        }
         INDArray dp = cache.buffer("dp", m, (long) classes * width);
         INDArray dq = cache.buffer("dq", a, (long) classes * width);
         for (int c = 0; c < classes; c++) {

@@ -119,7 +119,7 @@ public final class Trainer {
         WordPieceTokenizer tokenizer = new WordPieceTokenizer(vocab, basic, MAX_CHARS_PER_WORD);
         NetworkConfig nc = new NetworkConfig(vocab.size(), config.embeddingDim(), config.hidden(), config.layers(),
                 config.expansion(), config.tied(), config.relationDim(), config.distanceScale(), DataType.FLOAT,
-                config.seed(), config.contextWindow());
+                config.seed(), config.contextWindow(), config.pairFeatures());
         ModelConfig modelConfig = ModelConfig.of(nc, labels, config.lowerCase(), config.stripAccents(),
                 MAX_CHARS_PER_WORD);
         FourierMixer fourier = mixer != null ? mixer

@@ -28,13 +28,15 @@ package org.jnrf.training;
  * @param stripAccents           tokenizer strips accents
  * @param anchorType             entity type all relations point to; null = the most frequent Arg2 type in training
  * @param contextWindow          neighbouring tokens on each side whose embeddings join a token's input (0: none)
+ * @param pairFeatures           relation scores see the anchor's rank among the modifier's anchors
  */
 public record TrainingConfig(int hidden, int layers, int expansion, boolean tied, int embeddingDim, int relationDim,
                              int distanceScale, int epochs, double learningRate, LearningRateSchedule.Shape schedule,
                              double warmupFraction, double finalLearningRateFraction, double clipNorm, long seed,
                              RelationClassWeighting relationClassWeighting, double relationLossWeight,
                              boolean addPredictedSpans, int patience, int vocabularySize, int minPieceFrequency,
-                             boolean lowerCase, boolean stripAccents, String anchorType, int contextWindow) {
+                             boolean lowerCase, boolean stripAccents, String anchorType, int contextWindow,
+                             boolean pairFeatures) {
     public TrainingConfig {
         if (contextWindow < 0) {
             throw new IllegalArgumentException("contextWindow must not be negative, got " + contextWindow);
@@ -62,7 +64,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
     public static TrainingConfig defaults() {
         return new TrainingConfig(768, 6, 3, true, 768, 768, 64, 30, 3e-4, LearningRateSchedule.Shape.LINEAR, 0.05,
                 0.0, 1.0, 42, RelationClassWeighting.SQRT_INVERSE_FREQUENCY, 1.0, true, 5, 16000, 2, true, false,
-                null, 0);
+                null, 0, false);
     }
 
     public Builder toBuilder() {
@@ -77,7 +79,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
     public static final class Builder {
         private int hidden, layers, expansion, embeddingDim, relationDim, distanceScale, epochs, patience,
                 vocabularySize, minPieceFrequency, contextWindow;
-        private boolean tied, addPredictedSpans, lowerCase, stripAccents;
+        private boolean tied, addPredictedSpans, lowerCase, stripAccents, pairFeatures;
         private double learningRate, warmupFraction, finalLearningRateFraction, clipNorm, relationLossWeight;
         private LearningRateSchedule.Shape schedule;
         private long seed;
@@ -109,6 +111,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
             stripAccents = c.stripAccents;
             anchorType = c.anchorType;
             contextWindow = c.contextWindow;
+            pairFeatures = c.pairFeatures;
         }
 
         /** Sets hidden, embedding and relation widths together. */
@@ -143,12 +146,14 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         public Builder stripAccents(boolean v) { stripAccents = v; return this; }
         public Builder anchorType(String v) { anchorType = v; return this; }
         public Builder contextWindow(int v) { contextWindow = v; return this; }
+        public Builder pairFeatures(boolean v) { pairFeatures = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(hidden, layers, expansion, tied, embeddingDim, relationDim, distanceScale, epochs,
                     learningRate, schedule, warmupFraction, finalLearningRateFraction, clipNorm, seed,
                     relationClassWeighting, relationLossWeight, addPredictedSpans, patience, vocabularySize,
-                    minPieceFrequency, lowerCase, stripAccents, anchorType, contextWindow);
+                    minPieceFrequency, lowerCase, stripAccents, anchorType, contextWindow,
+                    pairFeatures);
         }
     }
 }

@@ -38,7 +38,8 @@ public final class TrainingSettings {
             Map.entry("lowerCase", (b, v) -> b.lowerCase(bool(v))),
             Map.entry("stripAccents", (b, v) -> b.stripAccents(bool(v))),
             Map.entry("anchorType", (b, v) -> b.anchorType(v.trim())),
-            Map.entry("contextWindow", (b, v) -> b.contextWindow(integer(v))));
+            Map.entry("contextWindow", (b, v) -> b.contextWindow(integer(v))),
+            Map.entry("pairFeatures", (b, v) -> b.pairFeatures(bool(v))));
 
     private TrainingSettings() {
     }

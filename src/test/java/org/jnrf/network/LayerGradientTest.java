@@ -172,9 +172,26 @@ class LayerGradientTest {
     }
 
     @Test
-    void spanPoolingAndRelationHead() {
-        RelationHead head = new RelationHead(6, 3, 4, 8, new Init(5, DataType.DOUBLE));
-        head.params().get(head.params().size() - 1).value().assign(GradCheck.randn(13, 3, 3));
+    void rankFeaturesMarkTheNearestAnchorAndCountAnchorsBetween() {
+        List<EntitySpan> mods = List.of(EntitySpan.of(1, 0, 2), EntitySpan.of(2, 4, 5), EntitySpan.of(1, 10, 11));
+        List<EntitySpan> ancs = List.of(EntitySpan.of(0, 3, 4), EntitySpan.of(0, 9, 10));
+        INDArray f = RelationHead.rankFeatures(mods, ancs); // pair = i + 3 j
+        assertEquals(List.of(1.0, 1.0, 0.0, 0.0, 0.0, 1.0), List.of(f.getDouble(0, 0), f.getDouble(1, 0),
+                f.getDouble(2, 0), f.getDouble(3, 0), f.getDouble(4, 0), f.getDouble(5, 0)));
+        double ln2 = Math.log(2);
+        assertEquals(List.of(0.0, 0.0, ln2, ln2, 0.0, 0.0), List.of(f.getDouble(0, 1), f.getDouble(1, 1),
+                f.getDouble(2, 1), f.getDouble(3, 1), f.getDouble(4, 1), f.getDouble(5, 1)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void spanPoolingAndRelationHead(boolean pairFeatures) {
+        RelationHead head = new RelationHead(6, 3, 4, 8, pairFeatures, new Init(5, DataType.DOUBLE));
+        for (Param p : head.params()) {
+            if (p.name().equals("relation.distance") || p.name().equals("relation.rank")) {
+                p.value().assign(GradCheck.randn(13, p.value().rows(), 3));
+            }
+        }
         INDArray tokens = GradCheck.randn(14, 12, 6);
         List<EntitySpan> mods = List.of(EntitySpan.of(1, 0, 2), new EntitySpan(2,
                 List.of(new TokenRange(4, 5), new TokenRange(7, 9)), 1), EntitySpan.of(1, 10, 11));

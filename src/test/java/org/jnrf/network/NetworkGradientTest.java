@@ -21,10 +21,10 @@ class NetworkGradientTest {
     }
 
     @Test
-    void wholeLossGradientWithContextWindow() {
+    void wholeLossGradientWithContextWindowAndPairFeatures() {
         NetworkConfig c = TestNetworks.config(DataType.DOUBLE, 13, 8, 7);
         checkWholeLoss(new NetworkConfig(c.vocabularySize(), c.embeddingDim(), c.hidden(), c.layers(), c.expansion(),
-                c.tied(), c.relationDim(), c.distanceScale(), c.dataType(), c.seed(), 2));
+                c.tied(), c.relationDim(), c.distanceScale(), c.dataType(), c.seed(), 2, true));
     }
 
     private static void checkWholeLoss(NetworkConfig config) {
