@@ -163,6 +163,7 @@ public final class Trainer {
             LOG.info("resuming from {} after epoch {}", checkpoint, startEpoch);
         }
         Scratch scratch = network.newScratch();
+        TokenDropout dropout = new TokenDropout(config.tokenDropout(), vocab.unknownId(), config.seed());
         int epochsThisCall = 0;
         for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
             if (config.patience() > 0 && sinceBest >= config.patience()) {
@@ -178,7 +179,7 @@ public final class Trainer {
             double tagSum = 0;
             double relSum = 0;
             for (int i = 0; i < order.length; i++) {
-                TrainingExample ex = examples.get(order[i]);
+                TrainingExample ex = dropout.apply(examples.get(order[i]), epoch, i);
                 network.zeroGrads();
                 StepLoss loss = network.computeGradients(ex, options, scratch);
                 if (!Double.isFinite(loss.total())) {

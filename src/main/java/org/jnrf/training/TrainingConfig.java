@@ -29,6 +29,7 @@ package org.jnrf.training;
  * @param anchorType             entity type all relations point to; null = the most frequent Arg2 type in training
  * @param contextWindow          neighbouring tokens on each side whose embeddings join a token's input (0: none)
  * @param pairFeatures           relation scores see the anchor's rank among the modifier's anchors
+ * @param tokenDropout           probability that a training token is replaced by [UNK] in a step (0: never)
  */
 public record TrainingConfig(int hidden, int layers, int expansion, boolean tied, int embeddingDim, int relationDim,
                              int distanceScale, int epochs, double learningRate, LearningRateSchedule.Shape schedule,
@@ -36,8 +37,11 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                              RelationClassWeighting relationClassWeighting, double relationLossWeight,
                              boolean addPredictedSpans, int patience, int vocabularySize, int minPieceFrequency,
                              boolean lowerCase, boolean stripAccents, String anchorType, int contextWindow,
-                             boolean pairFeatures) {
+                             boolean pairFeatures, double tokenDropout) {
     public TrainingConfig {
+        if (!(tokenDropout >= 0 && tokenDropout < 1)) {
+            throw new IllegalArgumentException("tokenDropout must lie in [0, 1), got " + tokenDropout);
+        }
         if (contextWindow < 0) {
             throw new IllegalArgumentException("contextWindow must not be negative, got " + contextWindow);
         }
@@ -64,7 +68,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
     public static TrainingConfig defaults() {
         return new TrainingConfig(768, 6, 3, true, 768, 768, 64, 30, 3e-4, LearningRateSchedule.Shape.LINEAR, 0.05,
                 0.0, 1.0, 42, RelationClassWeighting.SQRT_INVERSE_FREQUENCY, 1.0, true, 5, 16000, 2, true, false,
-                null, 0, false);
+                null, 0, false, 0.0);
     }
 
     public Builder toBuilder() {
@@ -80,7 +84,8 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         private int hidden, layers, expansion, embeddingDim, relationDim, distanceScale, epochs, patience,
                 vocabularySize, minPieceFrequency, contextWindow;
         private boolean tied, addPredictedSpans, lowerCase, stripAccents, pairFeatures;
-        private double learningRate, warmupFraction, finalLearningRateFraction, clipNorm, relationLossWeight;
+        private double learningRate, warmupFraction, finalLearningRateFraction, clipNorm, relationLossWeight,
+                tokenDropout;
         private LearningRateSchedule.Shape schedule;
         private long seed;
         private RelationClassWeighting relationClassWeighting;
@@ -112,6 +117,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
             anchorType = c.anchorType;
             contextWindow = c.contextWindow;
             pairFeatures = c.pairFeatures;
+            tokenDropout = c.tokenDropout;
         }
 
         /** Sets hidden, embedding and relation widths together. */
@@ -147,13 +153,14 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         public Builder anchorType(String v) { anchorType = v; return this; }
         public Builder contextWindow(int v) { contextWindow = v; return this; }
         public Builder pairFeatures(boolean v) { pairFeatures = v; return this; }
+        public Builder tokenDropout(double v) { tokenDropout = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(hidden, layers, expansion, tied, embeddingDim, relationDim, distanceScale, epochs,
                     learningRate, schedule, warmupFraction, finalLearningRateFraction, clipNorm, seed,
                     relationClassWeighting, relationLossWeight, addPredictedSpans, patience, vocabularySize,
                     minPieceFrequency, lowerCase, stripAccents, anchorType, contextWindow,
-                    pairFeatures);
+                    pairFeatures, tokenDropout);
         }
     }
 }

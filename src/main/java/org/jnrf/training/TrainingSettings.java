@@ -39,7 +39,8 @@ public final class TrainingSettings {
             Map.entry("stripAccents", (b, v) -> b.stripAccents(bool(v))),
             Map.entry("anchorType", (b, v) -> b.anchorType(v.trim())),
             Map.entry("contextWindow", (b, v) -> b.contextWindow(integer(v))),
-            Map.entry("pairFeatures", (b, v) -> b.pairFeatures(bool(v))));
+            Map.entry("pairFeatures", (b, v) -> b.pairFeatures(bool(v))),
+            Map.entry("tokenDropout", (b, v) -> b.tokenDropout(number(v))));
 
     private TrainingSettings() {
     }
