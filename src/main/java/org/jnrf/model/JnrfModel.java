@@ -15,6 +15,7 @@ import org.jnrf.network.Scratch;
 import org.jnrf.network.TokenRange;
 import org.jnrf.text.BasicTokenizer;
 import org.jnrf.text.Token;
+import org.jnrf.text.TokenLines;
 import org.jnrf.text.Vocabulary;
 import org.jnrf.text.WordPieceTokenizer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -266,7 +267,7 @@ public final class JnrfModel {
         for (int i = 0; i < ids.length; i++) {
             continuation[i] = tokens.get(i).isContinuation();
         }
-        NetworkPrediction p = network.predict(ids, continuation, scratch.get());
+        NetworkPrediction p = network.predict(ids, continuation, TokenLines.of(text, tokens), scratch.get());
         List<EntityMention> entities = new ArrayList<>();
         Map<Integer, String> entityIds = new HashMap<>();
         List<EntitySpan> spans = p.entities();
@@ -336,7 +337,8 @@ public final class JnrfModel {
             }
         }
         int[] ids = tokens.stream().mapToInt(Token::id).toArray();
-        NetworkPrediction p = network.predictWithEntities(ids, spans, scratch.get());
+        NetworkPrediction p = network.predictWithEntities(ids, spans, TokenLines.of(document.text(), tokens),
+                scratch.get());
         List<RelationMention> relations = new ArrayList<>();
         for (RelationScore r : p.relations()) {
             if (r.probability() >= options.relationThreshold()) {

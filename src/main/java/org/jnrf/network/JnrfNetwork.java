@@ -135,11 +135,16 @@ public final class JnrfNetwork {
      * tells that token i continues the previous token's word (may be null).
      */
     public NetworkPrediction predict(int[] ids, boolean[] wordContinuation, Scratch scratch) {
+        return predict(ids, wordContinuation, null, scratch);
+    }
+
+    /** As {@link #predict(int[], boolean[], Scratch)}, with the line each token starts on (may be null). */
+    public NetworkPrediction predict(int[] ids, boolean[] wordContinuation, int[] lineIndex, Scratch scratch) {
         Cache root = scratch.cache("net");
         INDArray h = encode(ids, root, false);
         double[][] tagProbs = SoftmaxCrossEntropy.probabilities(tagger.forward(h, root.child("tagger")), null);
         List<EntitySpan> entities = BioDecoder.decodeConstrained(tagProbs, wordContinuation);
-        return new NetworkPrediction(toFloat(tagProbs), entities, scorePairs(h, entities, root));
+        return new NetworkPrediction(toFloat(tagProbs), entities, scorePairs(h, entities, lineIndex, root));
     }
 
     /**
@@ -147,19 +152,25 @@ public final class JnrfNetwork {
      * relation extraction from gold entities).
      */
     public NetworkPrediction predictWithEntities(int[] ids, List<EntitySpan> entities, Scratch scratch) {
+        return predictWithEntities(ids, entities, null, scratch);
+    }
+
+    public NetworkPrediction predictWithEntities(int[] ids, List<EntitySpan> entities, int[] lineIndex,
+                                                 Scratch scratch) {
         Cache root = scratch.cache("net");
         INDArray h = encode(ids, root, false);
         double[][] tagProbs = SoftmaxCrossEntropy.probabilities(tagger.forward(h, root.child("tagger")), null);
-        return new NetworkPrediction(toFloat(tagProbs), List.copyOf(entities), scorePairs(h, entities, root));
+        return new NetworkPrediction(toFloat(tagProbs), List.copyOf(entities),
+                scorePairs(h, entities, lineIndex, root));
     }
 
-    private List<RelationScore> scorePairs(INDArray h, List<EntitySpan> entities, Cache root) {
+    private List<RelationScore> scorePairs(INDArray h, List<EntitySpan> entities, int[] lineIndex, Cache root) {
         Candidates c = Candidates.of(entities, labels);
         List<RelationScore> out = new ArrayList<>();
         if (c.pairs() == 0 || labels.relationTypes().isEmpty()) {
             return out;
         }
-        INDArray logits = relation.forward(h, c.modifierSpans(), c.anchorSpans(), root.child("relation"));
+        INDArray logits = relation.forward(h, c.modifierSpans(), c.anchorSpans(), lineIndex, root.child("relation"));
         double[][] p = SoftmaxCrossEntropy.probabilities(logits, c.allowedClasses(labels));
         for (int j = 0; j < c.anchors.size(); j++) {
             for (int i = 0; i < c.modifiers.size(); i++) {
@@ -231,7 +242,8 @@ public final class JnrfNetwork {
                     rowWeights[p] = options.relationClassWeights()[targets[p]];
                 }
             }
-            INDArray logits = relation.forward(h, c.modifierSpans(), c.anchorSpans(), root.child("relation"));
+            INDArray logits = relation.forward(h, c.modifierSpans(), c.anchorSpans(), example.lineIndex(),
+                    root.child("relation"));
             double[][] p = SoftmaxCrossEntropy.probabilities(logits, allowed);
             relLoss = SoftmaxCrossEntropy.loss(p, targets, rowWeights);
             if (backward) {

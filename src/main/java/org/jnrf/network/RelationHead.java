@@ -14,8 +14,9 @@ import java.util.List;
  * {@code s_r(i, j) = <P_i[rK..rK+K), Q_j[rK..rK+K)> + a_r d^2 + b_r d + c_r}, d = sign(t_i - t_j) ln(1 + |t_i - t_j|)
  * / ln(1 + scale) with t the first token of each span: signed, bounded for any document length, 1 at the configured
  * scale. Only modifier x anchor pairs are scored. Pair p = i + j m (modifier i, anchor j; column-major).
- * <p>With pair features, {@code + e_r [j is the anchor nearest to i] + f_r ln(1 + anchors between i and j)}: the
- * distance alone cannot tell a modifier's own drug from a nearer-looking one with another drug in between.
+ * <p>With pair features, {@code + e_r [j is the anchor nearest to i] + f_r ln(1 + anchors between i and j)
+ * + g_r ln(1 + line breaks between i and j)}: the distance alone cannot tell a modifier's own drug from a
+ * nearer-looking one with another drug or a line break (a new sentence, list item or section) in between.
  */
 public final class RelationHead {
     private final Linear spanEncoder;
@@ -23,6 +24,7 @@ public final class RelationHead {
     private final Linear anchorProjection;
     private final Param poly;
     private final Param rank;
+    private static final int RANK_FEATURES = 3;
     private final int classes;
     private final int width;
     private final double distanceNorm;
@@ -39,7 +41,7 @@ public final class RelationHead {
         this.modifierProjection = new Linear("relation.modifier", hidden, classes * width, init);
         this.anchorProjection = new Linear("relation.anchor", hidden, classes * width, init);
         this.poly = Param.dense("relation.distance", init.constant(0, 3, classes));
-        this.rank = pairFeatures ? Param.dense("relation.rank", init.constant(0, 2, classes)) : null;
+        this.rank = pairFeatures ? Param.dense("relation.rank", init.constant(0, RANK_FEATURES, classes)) : null;
     }
 
     public List<Param> params() {
@@ -60,6 +62,12 @@ public final class RelationHead {
 
     /** Logits (m a x classes); m and a must both be positive. */
     public INDArray forward(INDArray tokens, List<EntitySpan> modifiers, List<EntitySpan> anchors, Cache cache) {
+        return forward(tokens, modifiers, anchors, null, cache);
+    }
+
+    /** As {@link #forward(INDArray, List, List, Cache)}; lineIndex: the line of each token (null: unknown). */
+    public INDArray forward(INDArray tokens, List<EntitySpan> modifiers, List<EntitySpan> anchors, int[] lineIndex,
+                            Cache cache) {
         int m = modifiers.size();
         int a = anchors.size();
         List<EntitySpan> all = new ArrayList<>(modifiers);
@@ -91,7 +99,7 @@ public final class RelationHead {
         Nd4j.gemm(features, poly.value(), logits, false, false, 1.0, 1.0);
         cache.keep("features", features);
         if (rank != null) {
-            INDArray rankFeatures = rankFeatures(modifiers, anchors).castTo(logits.dataType());
+            INDArray rankFeatures = rankFeatures(modifiers, anchors, lineIndex).castTo(logits.dataType());
             Nd4j.gemm(rankFeatures, rank.value(), logits, false, false, 1.0, 1.0);
             cache.keep("rankFeatures", rankFeatures);
         }
@@ -102,12 +110,15 @@ public final class RelationHead {
         return logits;
     }
 
-    /** (pairs x 2): [anchor j is the one nearest to modifier i], ln(1 + anchors strictly between them). */
-    static INDArray rankFeatures(List<EntitySpan> modifiers, List<EntitySpan> anchors) {
+    /**
+     * (pairs x 3): [anchor j is the one nearest to modifier i], ln(1 + anchors strictly between them),
+     * ln(1 + line breaks between their first tokens) (0 when lines are unknown).
+     */
+    static INDArray rankFeatures(List<EntitySpan> modifiers, List<EntitySpan> anchors, int[] lineIndex) {
         int m = modifiers.size();
         int a = anchors.size();
         int[] starts = anchors.stream().mapToInt(EntitySpan::firstToken).sorted().toArray();
-        double[] feat = new double[2 * m * a];
+        double[] feat = new double[RANK_FEATURES * m * a];
         for (int i = 0; i < m; i++) {
             int t = modifiers.get(i).firstToken();
             int nearest = 0;
@@ -121,9 +132,12 @@ public final class RelationHead {
                 int between = countBetween(starts, Math.min(t, u), Math.max(t, u));
                 feat[i + j * m] = j == nearest ? 1 : 0;
                 feat[m * a + i + j * m] = Math.log1p(between);
+                if (lineIndex != null) {
+                    feat[2 * m * a + i + j * m] = Math.log1p(Math.abs(lineIndex[t] - lineIndex[u]));
+                }
             }
         }
-        return Nd4j.create(feat, new long[]{(long) m * a, 2}, 'f');
+        return Nd4j.create(feat, new long[]{(long) m * a, RANK_FEATURES}, 'f');
     }
 
     /** Sorted values strictly between lo and hi. */

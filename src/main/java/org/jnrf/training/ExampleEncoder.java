@@ -10,6 +10,7 @@ import org.jnrf.network.RelationPair;
 import org.jnrf.network.TokenRange;
 import org.jnrf.network.TrainingExample;
 import org.jnrf.text.Token;
+import org.jnrf.text.TokenLines;
 import org.jnrf.text.TokenOffsets;
 import org.jnrf.text.WordPieceTokenizer;
 
@@ -128,7 +129,8 @@ public final class ExampleEncoder {
         for (int i = 0; i < continuation.length; i++) {
             continuation[i] = tokens.get(i).isContinuation();
         }
-        TrainingExample ex = new TrainingExample(doc.documentId(), ids, tags, spans, relations, continuation);
+        TrainingExample ex = new TrainingExample(doc.documentId(), ids, tags, spans, relations, continuation,
+                TokenLines.of(doc.text(), tokens));
         return new Encoded(ex, tokens, untagged, skipped, empty);
     }
 }

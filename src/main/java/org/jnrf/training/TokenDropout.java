@@ -35,6 +35,6 @@ final class TokenDropout {
             }
         }
         return new TrainingExample(example.documentId(), ids, example.bioTags(), example.entities(),
-                example.relations(), example.wordContinuation());
+                example.relations(), example.wordContinuation(), example.lineIndex());
     }
 }

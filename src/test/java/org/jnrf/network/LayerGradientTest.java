@@ -175,12 +175,17 @@ class LayerGradientTest {
     void rankFeaturesMarkTheNearestAnchorAndCountAnchorsBetween() {
         List<EntitySpan> mods = List.of(EntitySpan.of(1, 0, 2), EntitySpan.of(2, 4, 5), EntitySpan.of(1, 10, 11));
         List<EntitySpan> ancs = List.of(EntitySpan.of(0, 3, 4), EntitySpan.of(0, 9, 10));
-        INDArray f = RelationHead.rankFeatures(mods, ancs); // pair = i + 3 j
+        int[] lines = {0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 3, 3};
+        INDArray f = RelationHead.rankFeatures(mods, ancs, lines); // pair = i + 3 j
         assertEquals(List.of(1.0, 1.0, 0.0, 0.0, 0.0, 1.0), List.of(f.getDouble(0, 0), f.getDouble(1, 0),
                 f.getDouble(2, 0), f.getDouble(3, 0), f.getDouble(4, 0), f.getDouble(5, 0)));
         double ln2 = Math.log(2);
         assertEquals(List.of(0.0, 0.0, ln2, ln2, 0.0, 0.0), List.of(f.getDouble(0, 1), f.getDouble(1, 1),
                 f.getDouble(2, 1), f.getDouble(3, 1), f.getDouble(4, 1), f.getDouble(5, 1)));
+        // modifiers on lines 0, 0, 3; anchors on lines 0 and 1
+        assertEquals(List.of(0.0, 0.0, Math.log1p(3), Math.log1p(1), Math.log1p(1), Math.log1p(2)), List.of(f.getDouble(0, 2),
+                f.getDouble(1, 2), f.getDouble(2, 2), f.getDouble(3, 2), f.getDouble(4, 2), f.getDouble(5, 2)));
+        assertEquals(0, RelationHead.rankFeatures(mods, ancs, null).getColumn(2).sumNumber().doubleValue(), 0);
     }
 
     @ParameterizedTest

@@ -29,7 +29,11 @@ class NetworkGradientTest {
 
     private static void checkWholeLoss(NetworkConfig config) {
         JnrfNetwork net = new JnrfNetwork(config, TestNetworks.labels(), FourierMixers.create("jtransforms", 1));
-        TrainingExample ex = TestNetworks.example();
+        TrainingExample plain = TestNetworks.example();
+        // the second Drug and the Dosage sit on a second line
+        int[] lines = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1};
+        TrainingExample ex = new TrainingExample(plain.documentId(), plain.tokenIds(), plain.bioTags(),
+                plain.entities(), plain.relations(), null, lines);
         LossOptions options = new LossOptions(new double[]{0.5, 2.0, 3.0}, false, 0.7);
         net.zeroGrads();
         StepLoss loss = net.computeGradients(ex, options, net.newScratch());
