@@ -41,7 +41,7 @@ public final class FNetEncoder {
     public INDArray forward(INDArray x, Cache cache, boolean training) {
         INDArray h = x;
         for (int i = 0; i < applications; i++) {
-            h = block(i).forward(h, cache.child("app" + (training ? i : i % 2)));
+            h = block(i).forward(h, cache.child("app" + (training ? i : i % 2)), training);
         }
         return h;
     }

@@ -34,24 +34,31 @@ public final class FNetLayer {
     }
 
     public INDArray forward(INDArray x, Cache cache) {
+        return forward(x, cache, true);
+    }
+
+    /**
+     * Residual sums, biases and activations are applied by fused kernels (one pass each instead of two or three);
+     * without training nothing is kept for a backward pass.
+     */
+    public INDArray forward(INDArray x, Cache cache, boolean training) {
         // the LayerNorm inputs are not needed by the backward pass: one buffer serves every application
         INDArray mixed = cache.scratch().buffer("fnet.transient.mixed", x.rows(), x.columns());
         mixer.mix(x, mixed, cache.child("fft"));
-        mixed.addi(x);
-        INDArray x1 = norm1.forward(mixed, cache.child("norm1"));
-        INDArray f = expand.forward(x1, cache.child("ff1"));
-        f = Gelu.forward(f, cache.child("gelu"));
+        INDArray x1 = norm1.forwardResidual(mixed, x, cache.child("norm1"), training);
+        INDArray f = expand.forwardWithoutBias(x1, cache.child("ff1"),
+                cache.child("ff1").buffer("y", x.rows(), expand.out()));
+        f = Gelu.forwardBiased(f, expand.bias(), cache.child("gelu"), training);
         f = contract.forward(f, cache.child("ff2"), cache.scratch().buffer("fnet.transient.ff2", x.rows(),
                 x.columns()));
-        f.addi(x1);
-        return norm2.forward(f, cache.child("norm2"));
+        return norm2.forwardResidual(f, x1, cache.child("norm2"), training);
     }
 
     public INDArray backward(INDArray dy, Cache cache) {
         INDArray d1 = norm2.backward(dy, cache.child("norm2"));
         INDArray g = contract.backward(d1, cache.child("ff2"), true);
-        g = Gelu.backward(g, cache.child("gelu"));
-        g = expand.backward(g, cache.child("ff1"), true);
+        g = Gelu.backwardBiased(g, expand.bias(), cache.child("gelu"));
+        g = expand.backwardWithoutBias(g, cache.child("ff1"), true);
         g.addi(d1); // residual around the feed-forward
         INDArray d0 = norm1.backward(g, cache.child("norm1"));
         INDArray dx = cache.gradBuffer("dx", dy.rows(), dy.columns());

@@ -18,6 +18,24 @@ public final class Gelu {
         return y;
     }
 
+    /**
+     * gelu(y + bias) with y overwritten by y + bias (the input the backward pass needs; not kept when not training).
+     */
+    public static INDArray forwardBiased(INDArray y, Param bias, Cache cache, boolean training) {
+        INDArray out = cache.buffer("y", y.rows(), y.columns());
+        cache.kernels().biasGelu(y, bias.value(), out, training);
+        cache.keep("x", y);
+        return out;
+    }
+
+    /** Backward pass of {@link #forwardBiased}: returns dx and adds the bias gradient. */
+    public static INDArray backwardBiased(INDArray dy, Param bias, Cache cache) {
+        INDArray x = cache.kept("x");
+        INDArray dx = cache.gradBuffer("dx", x.rows(), x.columns());
+        cache.kernels().geluBackwardBiasGrad(x, dy, dx, bias.grad());
+        return dx;
+    }
+
     public static INDArray backward(INDArray dy, Cache cache) {
         INDArray x = cache.kept("x");
         INDArray dx = cache.gradBuffer("dx", x.rows(), x.columns());

@@ -237,10 +237,33 @@ public final class HostKernels implements Kernels {
             Nd4jKernels.INSTANCE.layerNorm(x, gain, bias, eps, xhat, invStd, y);
             return;
         }
-        int rows = (int) x.rows();
-        int cols = (int) x.columns();
-        float[] v = HostMemory.read(x, temp(0, rows * cols));
-        float[] xh = temp(1, rows * cols);
+        int n = (int) x.length();
+        normalise(HostMemory.read(x, temp(0, n)), (int) x.rows(), (int) x.columns(), gain, bias, eps, xhat, invStd, y);
+    }
+
+    @Override
+    public void addLayerNorm(INDArray a, INDArray b, INDArray gain, INDArray bias, double eps, INDArray xhat,
+                             INDArray invStd, INDArray y) {
+        if (!plain(a, b, gain, bias, y) || (xhat != null && !plain(xhat, invStd))) {
+            Kernels.super.addLayerNorm(a, b, gain, bias, eps, xhat, invStd, y);
+            return;
+        }
+        int n = (int) a.length();
+        float[] v = HostMemory.read(a, temp(0, n));
+        float[] w = HostMemory.read(b, temp(3, n));
+        parallel(n, n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                v[i] += w[i];
+            }
+        });
+        normalise(v, (int) a.rows(), (int) a.columns(), gain, bias, eps, xhat, invStd, y);
+    }
+
+    /** LayerNorm of the 'f'-order rows x cols matrix v into y; xhat and invStd are written when not null. */
+    private void normalise(float[] v, int rows, int cols, INDArray gain, INDArray bias, double eps, INDArray xhat,
+                           INDArray invStd, INDArray y) {
+        boolean keep = xhat != null;
+        float[] xh = keep ? temp(1, rows * cols) : null;
         float[] out = temp(2, rows * cols);
         float[] gn = HostMemory.read(gain, null);
         float[] bs = HostMemory.read(bias, null);
@@ -275,16 +298,90 @@ public final class HostKernels implements Kernels {
                 int base = c * rows + from;
                 float g = gn[c];
                 float b = bs[c];
-                for (int r = 0; r < len; r++) {
-                    float h = (v[base + r] - m[r]) * inv[from + r];
-                    xh[base + r] = h;
-                    out[base + r] = h * g + b;
+                if (keep) {
+                    for (int r = 0; r < len; r++) {
+                        float h = (v[base + r] - m[r]) * inv[from + r];
+                        xh[base + r] = h;
+                        out[base + r] = h * g + b;
+                    }
+                } else {
+                    for (int r = 0; r < len; r++) {
+                        out[base + r] = (v[base + r] - m[r]) * inv[from + r] * g + b;
+                    }
                 }
             }
         });
-        HostMemory.write(xh, xhat);
-        HostMemory.write(inv, invStd);
+        if (keep) {
+            HostMemory.write(xh, xhat);
+            HostMemory.write(inv, invStd);
+        }
         HostMemory.write(out, y);
+    }
+
+    @Override
+    public void biasGelu(INDArray y, INDArray bias, INDArray out, boolean keepInput) {
+        if (!plain(y, bias, out)) {
+            Kernels.super.biasGelu(y, bias, out, keepInput);
+            return;
+        }
+        int rows = (int) y.rows();
+        int cols = (int) y.columns();
+        float[] v = HostMemory.read(y, temp(0, rows * cols));
+        float[] b = HostMemory.read(bias, null);
+        float[] o = temp(1, rows * cols);
+        parallel(cols, (long) rows * cols, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                float bc = b[c];
+                int base = c * rows;
+                for (int i = base; i < base + rows; i++) {
+                    float a = v[i] + bc;
+                    v[i] = a;
+                    float t = tanh(C * (a + K * a * a * a));
+                    o[i] = 0.5f * a * (1f + t);
+                }
+            }
+        });
+        if (keepInput) {
+            HostMemory.write(v, y);
+        }
+        HostMemory.write(o, out);
+    }
+
+    @Override
+    public void geluBackwardBiasGrad(INDArray x, INDArray dy, INDArray dx, INDArray biasGrad) {
+        if (!plain(x, dy, dx, biasGrad)) {
+            Kernels.super.geluBackwardBiasGrad(x, dy, dx, biasGrad);
+            return;
+        }
+        int rows = (int) x.rows();
+        int cols = (int) x.columns();
+        float[] v = HostMemory.read(x, temp(0, rows * cols));
+        float[] g = HostMemory.read(dy, temp(1, rows * cols));
+        float[] th = temp(2, rows * cols);
+        float[] sums = HostMemory.read(biasGrad, null);
+        parallel(cols, (long) rows * cols, (from, to) -> {
+            int lo = from * rows;
+            int hi = to * rows;
+            // separate simple loops: C2 vectorises each, not a fused one
+            for (int i = lo; i < hi; i++) {
+                float a = v[i];
+                th[i] = tanh(C * (a + K * a * a * a));
+            }
+            for (int i = lo; i < hi; i++) {
+                float a = v[i];
+                float t = th[i];
+                g[i] *= 0.5f * (1f + t) + 0.5f * a * (1f - t * t) * C * (1f + 3f * K * a * a);
+            }
+            for (int c = from; c < to; c++) {
+                double s = 0;
+                for (int i = c * rows; i < (c + 1) * rows; i++) {
+                    s += g[i];
+                }
+                sums[c] += (float) s;
+            }
+        });
+        HostMemory.write(g, dx);
+        HostMemory.write(sums, biasGrad);
     }
 
     @Override

@@ -25,6 +25,32 @@ public interface Kernels {
     /** Layer normalisation of each row: xhat = (x - mean) * invStd, y = xhat * gain + bias. */
     void layerNorm(INDArray x, INDArray gain, INDArray bias, double eps, INDArray xhat, INDArray invStd, INDArray y);
 
+    /**
+     * Layer normalisation of a + b (a residual sum) in one pass; {@code a} may be overwritten. xhat and invStd may
+     * be null when no backward pass follows (inference).
+     */
+    default void addLayerNorm(INDArray a, INDArray b, INDArray gain, INDArray bias, double eps, INDArray xhat,
+                              INDArray invStd, INDArray y) {
+        a.addi(b);
+        if (xhat == null) {
+            xhat = a.ulike();
+            invStd = org.nd4j.linalg.factory.Nd4j.createUninitialized(a.dataType(), a.rows(), 1);
+        }
+        layerNorm(a, gain, bias, eps, xhat, invStd, y);
+    }
+
+    /** y += bias, out = gelu(y), in one pass; y keeps the biased value only when {@code keepInput}. */
+    default void biasGelu(INDArray y, INDArray bias, INDArray out, boolean keepInput) {
+        addRowVector(y, bias);
+        gelu(y, out);
+    }
+
+    /** dx = dy * gelu'(x) and biasGrad += column sums of dx, in one pass. */
+    default void geluBackwardBiasGrad(INDArray x, INDArray dy, INDArray dx, INDArray biasGrad) {
+        geluBackward(x, dy, dx);
+        addColumnSums(dx, biasGrad);
+    }
+
     /** Backward pass of {@link #layerNorm}: dx, and dGain += sum(dy * xhat), dBias += sum(dy) over rows. */
     void layerNormBackward(INDArray dy, INDArray xhat, INDArray invStd, INDArray gain, INDArray dGain,
                            INDArray dBias, INDArray dx);

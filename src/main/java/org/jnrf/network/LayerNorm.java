@@ -27,6 +27,17 @@ public final class LayerNorm {
         return y;
     }
 
+    /**
+     * LN(x + residual); x may be overwritten. Without training the statistics for a backward pass are not stored.
+     */
+    public INDArray forwardResidual(INDArray x, INDArray residual, Cache cache, boolean training) {
+        INDArray y = cache.buffer("y", x.rows(), x.columns());
+        INDArray xhat = training ? cache.buffer("xhat", x.rows(), x.columns()) : null;
+        INDArray invStd = training ? cache.buffer("invStd", x.rows(), 1) : null;
+        cache.kernels().addLayerNorm(x, residual, gain.value(), bias.value(), EPS, xhat, invStd, y);
+        return y;
+    }
+
     public INDArray backward(INDArray dy, Cache cache) {
         INDArray xhat = cache.buffer("xhat", dy.rows(), dy.columns());
         INDArray invStd = cache.buffer("invStd", dy.rows(), 1);

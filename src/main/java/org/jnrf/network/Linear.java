@@ -37,18 +37,33 @@ public final class Linear {
 
     /** Forward pass into a given (rows x out) buffer. */
     public INDArray forward(INDArray x, Cache cache, INDArray y) {
-        cache.keep("x", x);
-        Nd4j.gemm(x, weight.value(), y, false, false, 1.0, 0.0);
+        forwardWithoutBias(x, cache, y);
         cache.kernels().addRowVector(y, bias.value());
         return y;
     }
 
+    /** x W without the bias, for a caller whose next kernel adds {@link #bias()} in the same pass. */
+    public INDArray forwardWithoutBias(INDArray x, Cache cache, INDArray y) {
+        cache.keep("x", x);
+        Nd4j.gemm(x, weight.value(), y, false, false, 1.0, 0.0);
+        return y;
+    }
+
+    public Param bias() {
+        return bias;
+    }
+
     /** Accumulates dW and db; returns dx when asked (else null). */
     public INDArray backward(INDArray dy, Cache cache, boolean inputGrad) {
+        cache.kernels().addColumnSums(dy, bias.grad());
+        return backwardWithoutBias(dy, cache, inputGrad);
+    }
+
+    /** Backward pass of {@link #forwardWithoutBias}: dW, and dx when asked; the caller accumulates db. */
+    public INDArray backwardWithoutBias(INDArray dy, Cache cache, boolean inputGrad) {
         INDArray x = cache.kept("x");
         double beta = weight.accumulationBeta();
         Nd4j.gemm(x, dy, weight.gradStorage(), true, false, 1.0, beta);
-        cache.kernels().addColumnSums(dy, bias.grad());
         if (!inputGrad) {
             return null;
         }

@@ -77,6 +77,36 @@ class KernelsTest {
         close("layerNormBackward.dx", ya, yb);
         close("layerNormBackward.dGain", dgA, dgB);
         close("layerNormBackward.dBias", dbA, dbB);
+
+        // fused kernels against the ND4J composition of the same steps
+        INDArray r = rand(rows + 2, rows, cols);
+        INDArray sumA = x.dup('f');
+        INDArray yF = empty(rows, cols);
+        ND4J.addLayerNorm(sumA, r, gain, bias, 1e-5, xhA, invA, ya);
+        HOST.addLayerNorm(x.dup('f'), r, gain, bias, 1e-5, xhB, invB, yb);
+        close("addLayerNorm.xhat", xhA, xhB);
+        close("addLayerNorm.invStd", invA, invB);
+        close("addLayerNorm.y", ya, yb);
+        HOST.addLayerNorm(x.dup('f'), r, gain, bias, 1e-5, null, null, yF);
+        close("addLayerNorm without statistics", ya, yF);
+
+        INDArray preA = x.dup('f');
+        INDArray preB = x.dup('f');
+        ND4J.biasGelu(preA, bias, ya, true);
+        HOST.biasGelu(preB, bias, yb, true);
+        close("biasGelu.input", preA, preB);
+        close("biasGelu.y", ya, yb);
+        INDArray untouched = x.dup('f');
+        HOST.biasGelu(untouched, bias, yF, false);
+        close("biasGelu without keeping the input", ya, yF);
+        close("biasGelu leaves the input", x, untouched);
+
+        INDArray sA = bias.dup('f');
+        INDArray sB = bias.dup('f');
+        ND4J.geluBackwardBiasGrad(x, dy, ya, sA);
+        HOST.geluBackwardBiasGrad(x, dy, yb, sB);
+        close("geluBackwardBiasGrad.dx", ya, yb);
+        close("geluBackwardBiasGrad.biasGrad", sA, sB);
     }
 
     @org.junit.jupiter.api.Test
