@@ -32,6 +32,11 @@ public final class PruneVocabularyCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Folders of .txt files (e.g. the training corpus).")
     List<Path> folders;
 
+    @Option(names = "--keep-first", paramLabel = "N", defaultValue = "0",
+            description = "Also keep the first N pieces of the vocabulary (the most frequent ones in a BERT-style "
+                    + "vocab.txt), for words the texts do not have (default ${DEFAULT-VALUE}).")
+    int keepFirst;
+
     @Spec
     CommandSpec spec;
 
@@ -50,7 +55,7 @@ public final class PruneVocabularyCommand implements Callable<Integer> {
             }
         }
         JnrfModel original = JnrfModel.load(model);
-        JnrfModel pruned = VocabularyPruning.prune(original, texts);
+        JnrfModel pruned = VocabularyPruning.prune(original, texts, keepFirst);
         pruned.save(out);
         spec.commandLine().getOut().printf("%d of %d pieces kept (%d texts); written to %s (%d bytes)%n",
                 pruned.vocabulary().size(), original.vocabulary().size(), texts.size(), out, Files.size(out));

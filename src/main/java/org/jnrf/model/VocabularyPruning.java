@@ -23,8 +23,21 @@ public final class VocabularyPruning {
 
     /** The pruned model; {@code texts} are typically the training texts. */
     public static JnrfModel prune(JnrfModel model, Iterable<String> texts) throws IOException {
+        return prune(model, texts, 0);
+    }
+
+    /**
+     * As {@link #prune(JnrfModel, Iterable)}, also keeping the first {@code keepFirst} pieces of the vocabulary: a
+     * BERT-style vocabulary lists its pieces roughly by frequency, so these cover the words that unseen notes are
+     * most likely to bring, with their pretrained vectors.
+     */
+    public static JnrfModel prune(JnrfModel model, Iterable<String> texts, int keepFirst) throws IOException {
+        if (keepFirst < 0) {
+            throw new IllegalArgumentException("keepFirst must not be negative, got " + keepFirst);
+        }
         Vocabulary vocabulary = model.vocabulary();
         BitSet keep = new BitSet(vocabulary.size());
+        keep.set(0, Math.min(keepFirst, vocabulary.size()));
         for (int id = 0; id < vocabulary.size(); id++) {
             String piece = vocabulary.piece(id);
             String bare = piece.startsWith("##") ? piece.substring(2) : piece;

@@ -43,4 +43,23 @@ class PruneVocabularyCommandTest {
                     after.predict("n", text, PredictionOptions.defaults()), txt.toString());
         }
     }
+
+    @Test
+    void keepFirstKeepsTheLeadingPiecesAsWell() throws Exception {
+        Path notes = TestModels.copyDevNotes(dir.resolve("notes"), 2);
+        Path small = dir.resolve("small.zip");
+        Path larger = dir.resolve("larger.zip");
+        CommandLine cli = new CommandLine(new JnrfCommand());
+        cli.setOut(new PrintWriter(new StringWriter()));
+        assertEquals(0, cli.execute("prune-vocabulary", "--model", TestModels.trainedModel().toString(), "--out",
+                small.toString(), notes.toString()));
+        assertEquals(0, cli.execute("prune-vocabulary", "--model", TestModels.trainedModel().toString(), "--out",
+                larger.toString(), "--keep-first", "300", notes.toString()));
+        JnrfModel original = JnrfModel.load(TestModels.trainedModel());
+        JnrfModel kept = JnrfModel.load(larger);
+        assertTrue(kept.vocabulary().size() > JnrfModel.load(small).vocabulary().size());
+        for (int id = 0; id < 300; id++) {
+            assertEquals(original.vocabulary().piece(id), kept.vocabulary().piece(id), "piece " + id);
+        }
+    }
 }
