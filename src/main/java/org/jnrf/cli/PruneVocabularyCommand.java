@@ -37,6 +37,11 @@ public final class PruneVocabularyCommand implements Callable<Integer> {
                     + "vocab.txt), for words the texts do not have (default ${DEFAULT-VALUE}).")
     int keepFirst;
 
+    @Option(names = "--int8-embeddings",
+            description = "Store the embedding table with 8 bits per value and a scale per row (a quarter of the size;"
+                    + " the values change by at most half a step of their row's scale).")
+    boolean int8Embeddings;
+
     @Spec
     CommandSpec spec;
 
@@ -56,7 +61,7 @@ public final class PruneVocabularyCommand implements Callable<Integer> {
         }
         JnrfModel original = JnrfModel.load(model);
         JnrfModel pruned = VocabularyPruning.prune(original, texts, keepFirst);
-        pruned.save(out);
+        pruned.save(out, int8Embeddings ? java.util.Set.of(VocabularyPruning.EMBEDDING_TENSOR) : java.util.Set.of());
         spec.commandLine().getOut().printf("%d of %d pieces kept (%d texts); written to %s (%d bytes)%n",
                 pruned.vocabulary().size(), original.vocabulary().size(), texts.size(), out, Files.size(out));
         spec.commandLine().getOut().flush();

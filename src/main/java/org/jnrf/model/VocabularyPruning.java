@@ -16,7 +16,7 @@ import org.jnrf.text.Vocabulary;
  * ships at a fraction of the size; everything but the embedding table is unchanged.
  */
 public final class VocabularyPruning {
-    static final String EMBEDDING_TENSOR = "embedding.table";
+    public static final String EMBEDDING_TENSOR = "embedding.table";
 
     private VocabularyPruning() {
     }

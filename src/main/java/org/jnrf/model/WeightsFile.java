@@ -25,9 +25,15 @@ import java.util.zip.CheckedOutputStream;
  *     data     float32[product of dims], row-major
  *   crc32      int32    CRC-32 of every preceding byte
  * </pre>
+ * Version 2 (magic "JNRFWTS2", written when some tensors are stored in 8 bits) adds one encoding byte after each
+ * tensor's dims: 0 = float32 data as above; 1 = 8-bit rows: float32 scale[dims[0]], then int8[product of dims],
+ * value = q x scale of its row (symmetric, scale = max |value| / 127). Readers accept both versions.
  */
 public final class WeightsFile {
     static final byte[] MAGIC = "JNRFWTS1".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] MAGIC_V2 = "JNRFWTS2".getBytes(StandardCharsets.US_ASCII);
+    private static final int FLOAT32 = 0;
+    private static final int INT8_ROWS = 1;
     private static final int MAX_NAME = 1 << 12;
     private static final int MAX_RANK = 8;
 
@@ -35,8 +41,14 @@ public final class WeightsFile {
     }
 
     public static void write(OutputStream out, List<Tensor> tensors) throws IOException {
+        write(out, tensors, java.util.Set.of());
+    }
+
+    /** Writes the tensors named in {@code int8} (rank 2) as 8-bit rows, the others as float32. */
+    public static void write(OutputStream out, List<Tensor> tensors, java.util.Set<String> int8) throws IOException {
         CheckedOutputStream checked = new CheckedOutputStream(out, new CRC32());
-        checked.write(MAGIC);
+        boolean v2 = !int8.isEmpty();
+        checked.write(v2 ? MAGIC_V2 : MAGIC);
         checked.write(le(4).putInt(tensors.size()).array());
         for (Tensor t : tensors) {
             byte[] name = t.name().getBytes(StandardCharsets.UTF_8);
@@ -47,6 +59,17 @@ public final class WeightsFile {
                 header.putLong(d);
             }
             checked.write(header.array());
+            if (v2) {
+                boolean quantize = int8.contains(t.name());
+                if (quantize && t.shape().length != 2) {
+                    throw new IllegalArgumentException("only matrices can be stored in 8 bits: " + t.name());
+                }
+                checked.write(quantize ? INT8_ROWS : FLOAT32);
+                if (quantize) {
+                    writeInt8Rows(checked, t);
+                    continue;
+                }
+            }
             float[] data = t.data();
             int chunk = 1 << 16;
             ByteBuffer buf = le(4 * chunk);
@@ -61,13 +84,37 @@ public final class WeightsFile {
         out.write(le(4).putInt(crc).array());
     }
 
+    private static void writeInt8Rows(OutputStream out, Tensor t) throws IOException {
+        int rows = (int) t.shape()[0];
+        int cols = (int) t.shape()[1];
+        float[] data = t.data();
+        float[] scales = new float[rows];
+        byte[] q = new byte[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            float max = 0;
+            for (int c = 0; c < cols; c++) {
+                max = Math.max(max, Math.abs(data[r * cols + c]));
+            }
+            scales[r] = max / 127f;
+            float inv = max == 0 ? 0 : 127f / max;
+            for (int c = 0; c < cols; c++) {
+                q[r * cols + c] = (byte) Math.round(data[r * cols + c] * inv);
+            }
+        }
+        ByteBuffer s = le(4 * rows);
+        s.asFloatBuffer().put(scales);
+        out.write(s.array());
+        out.write(q);
+    }
+
     /** Reads every tensor; {@code file} names the source in error messages. */
     public static Map<String, Tensor> read(InputStream in, String file) throws ModelFormatException {
         CheckedInputStream checked = new CheckedInputStream(in, new CRC32());
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         try {
             byte[] magic = readFully(checked, MAGIC.length);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
+            boolean v2 = java.util.Arrays.equals(magic, MAGIC_V2);
+            if (!v2 && !java.util.Arrays.equals(magic, MAGIC)) {
                 throw new ModelFormatException(file, "not a JNRF weights file (bad magic bytes)");
             }
             int count = readInt(checked);
@@ -97,6 +144,19 @@ public final class WeightsFile {
                         throw new ModelFormatException(file, "tensor " + name + ": too large");
                     }
                 }
+                int encoding = v2 ? checked.read() : FLOAT32;
+                if (encoding == INT8_ROWS) {
+                    if (rank != 2) {
+                        throw new ModelFormatException(file, "tensor " + name + ": 8-bit rows need a matrix");
+                    }
+                    if (tensors.put(name, readInt8Rows(checked, name, shape)) != null) {
+                        throw new ModelFormatException(file, "tensor " + name + " appears twice");
+                    }
+                    continue;
+                }
+                if (encoding != FLOAT32) {
+                    throw new ModelFormatException(file, "tensor " + name + ": unknown encoding " + encoding);
+                }
                 float[] data = new float[(int) n];
                 int chunk = 1 << 16;
                 for (int off = 0; off < n; off += chunk) {
@@ -125,6 +185,21 @@ public final class WeightsFile {
             throw new ModelFormatException(file, "unreadable: " + e.getMessage(), e);
         }
         return tensors;
+    }
+
+    private static Tensor readInt8Rows(InputStream in, String name, long[] shape) throws IOException {
+        int rows = (int) shape[0];
+        int cols = (int) shape[1];
+        float[] scales = new float[rows];
+        ByteBuffer.wrap(readFully(in, 4 * rows)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(scales);
+        byte[] q = readFully(in, rows * cols);
+        float[] data = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                data[r * cols + c] = q[r * cols + c] * scales[r];
+            }
+        }
+        return new Tensor(name, shape, data);
     }
 
     private static ByteBuffer le(int size) {

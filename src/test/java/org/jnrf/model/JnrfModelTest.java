@@ -152,6 +152,43 @@ class JnrfModelTest {
     }
 
     @Test
+    void eightBitEmbeddingsStayWithinHalfAStepAndKeepTheOtherWeightsExact(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("int8.zip");
+        model.save(file, java.util.Set.of(VocabularyPruning.EMBEDDING_TENSOR));
+        JnrfModel loaded = JnrfModel.load(file);
+        assertTrue(Files.size(file) < Files.size(save(dir.resolve("f32.zip"))), "8-bit file is smaller");
+        Map<String, Tensor> before = new java.util.HashMap<>();
+        model.weights().forEach(t -> before.put(t.name(), t));
+        for (Tensor t : loaded.weights()) {
+            float[] a = before.get(t.name()).data();
+            float[] b = t.data();
+            if (!t.name().equals(VocabularyPruning.EMBEDDING_TENSOR)) {
+                assertTrue(java.util.Arrays.equals(a, b), t.name() + " changed");
+                continue;
+            }
+            int cols = (int) t.shape()[1];
+            for (int r = 0; r < t.shape()[0]; r++) {
+                float max = 0;
+                for (int c = 0; c < cols; c++) {
+                    max = Math.max(max, Math.abs(a[r * cols + c]));
+                }
+                for (int c = 0; c < cols; c++) {
+                    assertEquals(a[r * cols + c], b[r * cols + c], max / 127 / 2 + 1e-7, "row " + r);
+                }
+            }
+        }
+        for (String text : TEXTS) {
+            assertEquals(model.predict("d", text, ALL).entities().size(),
+                    loaded.predict("d", text, ALL).entities().size(), "entity count on: " + text);
+        }
+    }
+
+    private static Path save(Path file) throws IOException {
+        model.save(file);
+        return file;
+    }
+
+    @Test
     void fourThreadsGiveTheSameResultsAsOne() throws Exception {
         List<AnnotatedDocument> expected = new ArrayList<>();
         for (int i = 0; i < TEXTS.size(); i++) {
