@@ -30,6 +30,10 @@ class TrainingSettingsTest {
         TrainingConfig config = TrainingSettings.productDefaults();
         assertEquals(256, config.hidden());
         assertTrue(config.layers() <= 6);
+        assertEquals(2, config.contextWindow());
+        assertTrue(config.pairFeatures());
+        assertEquals(0.1, config.tokenDropout());
+        assertEquals(0, TrainingConfig.defaults().contextWindow(), "the reference configuration has no window");
     }
 
     @Test
