@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 PruneVocabularyCommand.class,
                 ConvertCommand.class,
                 EvaluateCommand.class,
+                RelateCommand.class,
                 ImportEmbeddingsCommand.class,
                 BenchCommand.class,
         })
