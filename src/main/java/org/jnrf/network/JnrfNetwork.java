@@ -131,7 +131,7 @@ public final class JnrfNetwork {
     }
 
     /**
-     * As {@link #predict(int[], Scratch)}, with decoded entities widened to whole words: {@code wordContinuation[i]}
+     * As {@link #predict(int[], Scratch)}, with decoded entities kept to whole words: {@code wordContinuation[i]}
      * tells that token i continues the previous token's word (may be null).
      */
     public NetworkPrediction predict(int[] ids, boolean[] wordContinuation, Scratch scratch) {

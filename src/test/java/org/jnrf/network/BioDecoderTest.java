@@ -32,23 +32,6 @@ class BioDecoderTest {
     }
 
     @Test
-    void spansWidenToWholeWordsAndMerge() {
-        // words: [0] [1 2 3] [4 5] [6]; a span on piece 2 only takes the whole word 1..3
-        boolean[] cont = {false, false, true, true, false, true, false};
-        assertEquals(List.of(new TokenRange(1, 4)), ranges(BioDecoder.decode(tags(0, 0, 1, 0, 0, 0, 0), cont)));
-        // two pieces of one word tagged as two entities of the same type merge
-        assertEquals(List.of(new TokenRange(4, 6)), ranges(BioDecoder.decode(tags(0, 0, 0, 0, 1, 1, 0), cont)));
-        // different types inside one word: the more confident one wins
-        double[][] p = tags(0, 0, 0, 0, 1, 3, 0);
-        p[5][3] = 0.95;
-        List<EntitySpan> spans = BioDecoder.decode(p, cont);
-        assertEquals(List.of(new TokenRange(4, 6)), ranges(spans));
-        assertEquals(1, spans.get(0).type());
-        assertEquals(ranges(BioDecoder.decode(tags(0, 1, 2, 0, 3, 0, 0))),
-                ranges(BioDecoder.decode(tags(0, 1, 2, 0, 3, 0, 0), null)));
-    }
-
-    @Test
     void constrainedDecodingKeepsAPhraseWholeAcrossOneUncertainToken() {
         // B-0 I-0 [O slightly ahead of I-0] I-0: greedy breaks it in two, the best valid path keeps one span
         double[][] p = tags(0, 1, 2, 0, 2, 0);
