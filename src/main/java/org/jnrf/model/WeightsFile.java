@@ -145,6 +145,9 @@ public final class WeightsFile {
                     }
                 }
                 int encoding = v2 ? checked.read() : FLOAT32;
+                if (encoding < 0) {
+                    throw new EOFException();
+                }
                 if (encoding == INT8_ROWS) {
                     if (rank != 2) {
                         throw new ModelFormatException(file, "tensor " + name + ": 8-bit rows need a matrix");
