@@ -54,6 +54,10 @@ public final class RelateCommand implements Callable<Integer> {
         if (!Files.isDirectory(goldFolder)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--gold: no such folder: " + goldFolder);
         }
+        if (Files.exists(out) && Files.isSameFile(out, goldFolder)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--out must not be the --gold folder (its .ann files would be overwritten)");
+        }
         PrintWriter err = spec.commandLine().getErr();
         JnrfModel loaded;
         try (InputStream in = model != null ? Files.newInputStream(model) : ModelLocation.defaultModel().open()) {

@@ -139,6 +139,9 @@ public final class WeightsFile {
                     if (shape[d] < 0) {
                         throw new ModelFormatException(file, "tensor " + name + ": negative dimension");
                     }
+                    if (shape[d] > Integer.MAX_VALUE / 4) {
+                        throw new ModelFormatException(file, "tensor " + name + ": too large");
+                    }
                     n *= shape[d];
                     if (n > Integer.MAX_VALUE / 4) {
                         throw new ModelFormatException(file, "tensor " + name + ": too large");

@@ -57,4 +57,15 @@ class RelateCommandTest {
         assertTrue(report.lenientRelationMicroF1() > 0.2, "relations from gold entities: "
                 + report.lenientRelationMicroF1());
     }
+
+    @Test
+    void refusesToWriteIntoTheGoldFolder() throws Exception {
+        Path gold = TestModels.copyCorpus(TestModels.PHEE_DEV, dir.resolve("gold"), 1);
+        CommandLine cli = new CommandLine(new JnrfCommand());
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("relate", "--gold", gold.toString(), "--out", gold.toString(), "--model",
+                TestModels.trainedModel().toString()));
+        assertTrue(err.toString().contains("must not be the --gold folder"), err.toString());
+    }
 }
