@@ -215,19 +215,22 @@ public final class HostKernels implements Kernels {
         float[] v = HostMemory.read(x, temp(0, n));
         float[] g = HostMemory.read(dy, temp(1, n));
         float[] th = temp(2, n);
-        parallel(n, n, (from, to) -> {
-            // two simple loops: C2 vectorises each, but not the fused one (9x slower)
-            for (int i = from; i < to; i++) {
-                float a = v[i];
-                th[i] = tanh(C * (a + K * a * a * a));
-            }
-            for (int i = from; i < to; i++) {
-                float a = v[i];
-                float t = th[i];
-                g[i] *= 0.5f * (1f + t) + 0.5f * a * (1f - t * t) * C * (1f + 3f * K * a * a);
-            }
-        });
+        parallel(n, n, (from, to) -> geluDerivativeTimes(v, g, th, from, to));
         HostMemory.write(g, dx);
+    }
+
+    /** g[i] *= gelu'(v[i]) for i in [from, to); th is scratch. */
+    private static void geluDerivativeTimes(float[] v, float[] g, float[] th, int from, int to) {
+        // two simple loops: C2 vectorises each, but not the fused one (9x slower)
+        for (int i = from; i < to; i++) {
+            float a = v[i];
+            th[i] = tanh(C * (a + K * a * a * a));
+        }
+        for (int i = from; i < to; i++) {
+            float a = v[i];
+            float t = th[i];
+            g[i] *= 0.5f * (1f + t) + 0.5f * a * (1f - t * t) * C * (1f + 3f * K * a * a);
+        }
     }
 
     @Override
@@ -360,18 +363,7 @@ public final class HostKernels implements Kernels {
         float[] th = temp(2, rows * cols);
         float[] sums = HostMemory.read(biasGrad, null);
         parallel(cols, (long) rows * cols, (from, to) -> {
-            int lo = from * rows;
-            int hi = to * rows;
-            // separate simple loops: C2 vectorises each, not a fused one
-            for (int i = lo; i < hi; i++) {
-                float a = v[i];
-                th[i] = tanh(C * (a + K * a * a * a));
-            }
-            for (int i = lo; i < hi; i++) {
-                float a = v[i];
-                float t = th[i];
-                g[i] *= 0.5f * (1f + t) + 0.5f * a * (1f - t * t) * C * (1f + 3f * K * a * a);
-            }
+            geluDerivativeTimes(v, g, th, from * rows, to * rows);
             for (int c = from; c < to; c++) {
                 double s = 0;
                 for (int i = c * rows; i < (c + 1) * rows; i++) {

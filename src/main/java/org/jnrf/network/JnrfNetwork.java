@@ -127,18 +127,14 @@ public final class JnrfNetwork {
 
     /** Tags, decoded entities and a relation decision for every predicted (modifier, anchor) pair. */
     public NetworkPrediction predict(int[] ids, Scratch scratch) {
-        return predict(ids, null, scratch);
+        return predict(ids, null, null, scratch);
     }
 
     /**
-     * As {@link #predict(int[], Scratch)}, with decoded entities kept to whole words: {@code wordContinuation[i]}
-     * tells that token i continues the previous token's word (may be null).
+     * As {@link #predict(int[], Scratch)}, with decoded entities kept to whole words ({@code wordContinuation[i]}:
+     * token i continues the previous token's word) and the line each token starts on, a relation feature; either
+     * may be null.
      */
-    public NetworkPrediction predict(int[] ids, boolean[] wordContinuation, Scratch scratch) {
-        return predict(ids, wordContinuation, null, scratch);
-    }
-
-    /** As {@link #predict(int[], boolean[], Scratch)}, with the line each token starts on (may be null). */
     public NetworkPrediction predict(int[] ids, boolean[] wordContinuation, int[] lineIndex, Scratch scratch) {
         Cache root = scratch.cache("net");
         INDArray h = encode(ids, root, false);
