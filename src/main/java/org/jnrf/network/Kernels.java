@@ -33,7 +33,8 @@ public interface Kernels {
                               INDArray invStd, INDArray y) {
         a.addi(b);
         if (xhat == null) {
-            xhat = a.ulike();
+            // a may be overwritten: it takes the normalised values in place (no L x H buffer per call)
+            xhat = a;
             invStd = org.nd4j.linalg.factory.Nd4j.createUninitialized(a.dataType(), a.rows(), 1);
         }
         layerNorm(a, gain, bias, eps, xhat, invStd, y);

@@ -89,6 +89,8 @@ class KernelsTest {
         close("addLayerNorm.y", ya, yb);
         HOST.addLayerNorm(x.dup('f'), r, gain, bias, 1e-5, null, null, yF);
         close("addLayerNorm without statistics", ya, yF);
+        ND4J.addLayerNorm(x.dup('f'), r, gain, bias, 1e-5, null, null, yF);
+        close("ND4J addLayerNorm without statistics", ya, yF);
 
         INDArray preA = x.dup('f');
         INDArray preB = x.dup('f');
