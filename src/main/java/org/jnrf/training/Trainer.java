@@ -162,6 +162,18 @@ public final class Trainer {
             }
             LOG.info("resuming from {} after epoch {}", checkpoint, startEpoch);
         }
+        WeightAverage average = null;
+        if (config.weightAverageDecay() > 0) {
+            JnrfNetwork averaged = new JnrfNetwork(nc, labels, fourier, network.kernels());
+            long done = 0;
+            if (resumed != null && resumed.hasAverageWeights()) {
+                resumed.restoreAverage(averaged);
+                done = resumed.state().averageUpdates();
+            }
+            average = new WeightAverage(config.weightAverageDecay(), network, averaged, done);
+        }
+        // the network whose weights are scored, kept as the best and saved: the average when there is one
+        JnrfNetwork scored = average != null ? average.network() : network;
         Scratch scratch = network.newScratch();
         TokenDropout dropout = new TokenDropout(config.tokenDropout(), vocab.unknownId(), config.seed());
         int epochsThisCall = 0;
@@ -188,22 +200,25 @@ public final class Trainer {
                 }
                 double clip = GradientClipping.clipFactor(network.params(), config.clipNorm());
                 adam.update(schedule.at(adam.step()), clip);
+                if (average != null) {
+                    average.update(network);
+                }
                 sum += loss.total();
                 tagSum += loss.tagging();
                 relSum += loss.relation();
                 scorer.stepEnd(epoch, i, order.length, loss.total());
             }
             double trainLoss = sum / order.length;
-            JnrfModel snapshot = JnrfModel.fromNetwork(modelConfig, vocab, network);
+            JnrfModel snapshot = JnrfModel.fromNetwork(modelConfig, vocab, scored);
             double score = scorer.epochEnd(epoch, trainLoss, snapshot);
             if (Double.isNaN(score)) {
-                score = devExamples.isEmpty() ? -trainLoss : -meanLoss(network, devExamples, options, scratch);
+                score = devExamples.isEmpty() ? -trainLoss : -meanLoss(scored, devExamples, options, scratch);
             }
             if (score > bestScore) {
                 bestScore = score;
                 bestEpoch = epoch;
                 best = snapshot;
-                bestWeights = NetworkWeights.export(network);
+                bestWeights = NetworkWeights.export(scored);
                 sinceBest = 0;
             } else {
                 sinceBest++;
@@ -215,13 +230,15 @@ public final class Trainer {
                     bestEpoch + 1, String.format("%.1f", (System.nanoTime() - started) / 1e9));
             if (checkpoint != null) {
                 TrainingCheckpoint.write(checkpoint, modelConfig, vocab, network, adam, bestWeights,
+                        average != null ? NetworkWeights.export(average.network()) : null,
                         new TrainingCheckpoint.State(TrainingCheckpoint.FORMAT_VERSION, epoch + 1, adam.step(),
-                                random.state(), bestScore, bestEpoch, sinceBest, config));
+                                random.state(), bestScore, bestEpoch, sinceBest,
+                                average != null ? average.updates() : 0, config));
             }
         }
         if (best == null) {
             // nothing trained in this call (e.g. a finished checkpoint without a scored epoch)
-            best = JnrfModel.fromNetwork(modelConfig, vocab, network);
+            best = JnrfModel.fromNetwork(modelConfig, vocab, scored);
         }
         return best;
     }

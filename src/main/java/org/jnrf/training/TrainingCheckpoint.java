@@ -27,8 +27,9 @@ import java.util.Map;
 /**
  * Everything needed to resume a training run exactly: the model entries (config.json, vocab.txt, weights.bin), the
  * Adam moments ({@code optimizer.bin}, tensors {@code m/NAME} and {@code v/NAME}), the weights of the best epoch so
- * far ({@code best-weights.bin}, absent before the first scored epoch) and {@code state.json} (epochs done, optimizer
- * step, shuffling random state, best score and epoch, epochs without improvement, the training configuration).
+ * far ({@code best-weights.bin}, absent before the first scored epoch), the moving average of the weights when the
+ * run keeps one ({@code average-weights.bin}) and {@code state.json} (epochs done, optimizer step, shuffling random
+ * state, best score and epoch, epochs without improvement, updates of the average, the training configuration).
  * Written atomically (temporary file, then move), so a crash never leaves a half-written checkpoint.
  */
 public final class TrainingCheckpoint {
@@ -36,6 +37,7 @@ public final class TrainingCheckpoint {
     public static final String STATE_ENTRY = "state.json";
     public static final String OPTIMIZER_ENTRY = "optimizer.bin";
     public static final String BEST_ENTRY = "best-weights.bin";
+    public static final String AVERAGE_ENTRY = "average-weights.bin";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
@@ -43,9 +45,11 @@ public final class TrainingCheckpoint {
      *
      * @param bestScore null until an epoch was scored
      * @param bestEpoch -1 until an epoch was scored
+     * @param averageUpdates steps folded into the weight average (0 without one)
      */
     public record State(int formatVersion, int epochsCompleted, int optimizerStep, long shuffleState,
-                        Double bestScore, int bestEpoch, int epochsWithoutImprovement, TrainingConfig config) {
+                        Double bestScore, int bestEpoch, int epochsWithoutImprovement, long averageUpdates,
+                        TrainingConfig config) {
     }
 
     private final String file;
@@ -54,21 +58,25 @@ public final class TrainingCheckpoint {
     private final Map<String, Tensor> weights;
     private final Map<String, Tensor> moments;
     private final Map<String, Tensor> bestWeights;
+    private final Map<String, Tensor> averageWeights;
     private final State state;
 
     private TrainingCheckpoint(String file, ModelConfig modelConfig, Vocabulary vocabulary, Map<String, Tensor> weights,
-                               Map<String, Tensor> moments, Map<String, Tensor> bestWeights, State state) {
+                               Map<String, Tensor> moments, Map<String, Tensor> bestWeights,
+                               Map<String, Tensor> averageWeights, State state) {
         this.file = file;
         this.modelConfig = modelConfig;
         this.vocabulary = vocabulary;
         this.weights = weights;
         this.moments = moments;
         this.bestWeights = bestWeights;
+        this.averageWeights = averageWeights;
         this.state = state;
     }
 
     public static void write(Path file, ModelConfig modelConfig, Vocabulary vocabulary, JnrfNetwork network,
-                             Adam adam, List<Tensor> bestWeights, State state) throws IOException {
+                             Adam adam, List<Tensor> bestWeights, List<Tensor> averageWeights, State state)
+            throws IOException {
         List<Tensor> moments = new ArrayList<>();
         adam.firstMoments().forEach((name, m) -> moments.add(Tensor.of("m/" + name, m)));
         adam.secondMoments().forEach((name, v) -> moments.add(Tensor.of("v/" + name, v)));
@@ -76,6 +84,9 @@ public final class TrainingCheckpoint {
         extra.put(OPTIMIZER_ENTRY, out -> WeightsFile.write(out, moments));
         if (bestWeights != null) {
             extra.put(BEST_ENTRY, out -> WeightsFile.write(out, bestWeights));
+        }
+        if (averageWeights != null) {
+            extra.put(AVERAGE_ENTRY, out -> WeightsFile.write(out, averageWeights));
         }
         extra.put(STATE_ENTRY, out -> out.write(JSON.writeValueAsBytes(state)));
         List<Tensor> current = NetworkWeights.export(network);
@@ -96,6 +107,8 @@ public final class TrainingCheckpoint {
                 JnrfModel.require(entries, OPTIMIZER_ENTRY, name)), name + "!" + OPTIMIZER_ENTRY);
         Map<String, Tensor> best = entries.containsKey(BEST_ENTRY) ? WeightsFile.read(
                 new ByteArrayInputStream(entries.get(BEST_ENTRY)), name + "!" + BEST_ENTRY) : null;
+        Map<String, Tensor> average = entries.containsKey(AVERAGE_ENTRY) ? WeightsFile.read(
+                new ByteArrayInputStream(entries.get(AVERAGE_ENTRY)), name + "!" + AVERAGE_ENTRY) : null;
         State state;
         try {
             state = JSON.readValue(JnrfModel.require(entries, STATE_ENTRY, name), State.class);
@@ -106,7 +119,11 @@ public final class TrainingCheckpoint {
             throw new ModelFormatException(name + "!" + STATE_ENTRY, "checkpoint format version "
                     + state.formatVersion() + " is not supported (this build reads " + FORMAT_VERSION + ")");
         }
-        return new TrainingCheckpoint(name, config, vocabulary, weights, moments, best, state);
+        if (state.averageUpdates() > 0 && average == null) {
+            throw new ModelFormatException(name, "the state counts " + state.averageUpdates()
+                    + " weight-average updates but " + AVERAGE_ENTRY + " is missing");
+        }
+        return new TrainingCheckpoint(name, config, vocabulary, weights, moments, best, average, state);
     }
 
     public ModelConfig modelConfig() {
@@ -149,5 +166,17 @@ public final class TrainingCheckpoint {
             throw new ModelFormatException(file, "no best weights stored yet");
         }
         NetworkWeights.assign(network, bestWeights, file + "!" + BEST_ENTRY);
+    }
+
+    public boolean hasAverageWeights() {
+        return averageWeights != null;
+    }
+
+    /** Puts the stored weight average into the network (which must match the configuration). */
+    public void restoreAverage(JnrfNetwork network) throws ModelFormatException {
+        if (averageWeights == null) {
+            throw new ModelFormatException(file, "no weight average stored");
+        }
+        NetworkWeights.assign(network, averageWeights, file + "!" + AVERAGE_ENTRY);
     }
 }

@@ -30,6 +30,8 @@ package org.jnrf.training;
  * @param contextWindow          neighbouring tokens on each side whose embeddings join a token's input (0: none)
  * @param pairFeatures           relation scores see the anchor's rank among the modifier's anchors
  * @param tokenDropout           probability that a training token is replaced by [UNK] in a step (0: never)
+ * @param weightAverageDecay     decay of an exponential moving average of the weights, updated after every step;
+ *                               epochs are scored and the model is saved with the averaged weights (0: no average)
  */
 public record TrainingConfig(int hidden, int layers, int expansion, boolean tied, int embeddingDim, int relationDim,
                              int distanceScale, int epochs, double learningRate, LearningRateSchedule.Shape schedule,
@@ -37,8 +39,11 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                              RelationClassWeighting relationClassWeighting, double relationLossWeight,
                              boolean addPredictedSpans, int patience, int vocabularySize, int minPieceFrequency,
                              boolean lowerCase, boolean stripAccents, String anchorType, int contextWindow,
-                             boolean pairFeatures, double tokenDropout) {
+                             boolean pairFeatures, double tokenDropout, double weightAverageDecay) {
     public TrainingConfig {
+        if (!(weightAverageDecay >= 0 && weightAverageDecay < 1)) {
+            throw new IllegalArgumentException("weightAverageDecay must lie in [0, 1), got " + weightAverageDecay);
+        }
         if (!(tokenDropout >= 0 && tokenDropout < 1)) {
             throw new IllegalArgumentException("tokenDropout must lie in [0, 1), got " + tokenDropout);
         }
@@ -68,7 +73,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
     public static TrainingConfig defaults() {
         return new TrainingConfig(768, 6, 3, true, 768, 768, 64, 30, 3e-4, LearningRateSchedule.Shape.LINEAR, 0.05,
                 0.0, 1.0, 42, RelationClassWeighting.SQRT_INVERSE_FREQUENCY, 1.0, true, 5, 16000, 2, true, false,
-                null, 0, false, 0.0);
+                null, 0, false, 0.0, 0.0);
     }
 
     public Builder toBuilder() {
@@ -85,7 +90,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                 vocabularySize, minPieceFrequency, contextWindow;
         private boolean tied, addPredictedSpans, lowerCase, stripAccents, pairFeatures;
         private double learningRate, warmupFraction, finalLearningRateFraction, clipNorm, relationLossWeight,
-                tokenDropout;
+                tokenDropout, weightAverageDecay;
         private LearningRateSchedule.Shape schedule;
         private long seed;
         private RelationClassWeighting relationClassWeighting;
@@ -118,6 +123,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
             contextWindow = c.contextWindow;
             pairFeatures = c.pairFeatures;
             tokenDropout = c.tokenDropout;
+            weightAverageDecay = c.weightAverageDecay;
         }
 
         /** Sets hidden, embedding and relation widths together. */
@@ -154,13 +160,14 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         public Builder contextWindow(int v) { contextWindow = v; return this; }
         public Builder pairFeatures(boolean v) { pairFeatures = v; return this; }
         public Builder tokenDropout(double v) { tokenDropout = v; return this; }
+        public Builder weightAverageDecay(double v) { weightAverageDecay = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(hidden, layers, expansion, tied, embeddingDim, relationDim, distanceScale, epochs,
                     learningRate, schedule, warmupFraction, finalLearningRateFraction, clipNorm, seed,
                     relationClassWeighting, relationLossWeight, addPredictedSpans, patience, vocabularySize,
                     minPieceFrequency, lowerCase, stripAccents, anchorType, contextWindow,
-                    pairFeatures, tokenDropout);
+                    pairFeatures, tokenDropout, weightAverageDecay);
         }
     }
 }

@@ -9,6 +9,8 @@ import org.jnrf.network.ComputeThreads;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -80,18 +82,20 @@ class TrainerTest {
         return m.weights().stream().map(Tensor::data).toArray(float[][]::new);
     }
 
-    @Test
-    void resumedRunMatchesUninterruptedRun(@TempDir Path dir) throws IOException {
+    @ParameterizedTest(name = "weight average decay {0}")
+    @ValueSource(doubles = {0.0, 0.9})
+    void resumedRunMatchesUninterruptedRun(double averageDecay, @TempDir Path dir) throws IOException {
         List<AnnotatedDocument> five = docs.subList(0, 5);
         List<AnnotatedDocument> dev = docs.subList(5, 7);
         TrainingConfig config = small().width(16).relationDim(4).epochs(3).schedule(LearningRateSchedule.Shape.LINEAR)
-                .warmupFraction(0.2).build();
+                .warmupFraction(0.2).weightAverageDecay(averageDecay).build();
         JnrfModel whole = new Trainer(config).checkpoint(dir.resolve("a.ckpt")).train(five, dev, null);
         Path b = dir.resolve("b.ckpt");
         new Trainer(config).checkpoint(b).stopAfterEpochs(1).train(five, dev, null);
         assertEquals(1, TrainingCheckpoint.read(b).state().epochsCompleted());
         JnrfModel resumed = new Trainer(config).checkpoint(b).train(five, dev, null);
         assertEquals(3, TrainingCheckpoint.read(b).state().epochsCompleted());
+        assertEquals(averageDecay > 0, TrainingCheckpoint.read(b).hasAverageWeights());
         assertEquals(TrainingCheckpoint.read(dir.resolve("a.ckpt")).state(), TrainingCheckpoint.read(b).state());
         float[][] w1 = weights(whole);
         float[][] w2 = weights(resumed);
