@@ -154,16 +154,65 @@ public final class HostKernels implements Kernels {
         float[] v = HostMemory.read(x, temp(0, rows * cols));
         float[] g = HostMemory.read(grad, null);
         parallel(cols, (long) rows * cols, (from, to) -> {
+            float[] acc = new float[SUM_LANES];
             for (int c = from; c < to; c++) {
-                int base = c * rows;
-                double s = 0;
-                for (int r = 0; r < rows; r++) {
-                    s += v[base + r];
-                }
-                g[c] += (float) s;
+                g[c] += (float) sum(v, c * rows, rows, acc);
             }
         });
         HostMemory.write(g, grad);
+    }
+
+    /** Partial sums kept per lane in the column reductions below. */
+    private static final int SUM_LANES = 64;
+
+    /**
+     * Sum of a[off, off + n). Blocks of SUM_LANES partial sums: an element-wise loop that C2 vectorises, where one
+     * running sum is a serial chain it does not (Java fixes the order of float additions).
+     */
+    private static double sum(float[] a, int off, int n, float[] acc) {
+        java.util.Arrays.fill(acc, 0f);
+        int full = n - n % SUM_LANES;
+        for (int r0 = 0; r0 < full; r0 += SUM_LANES) {
+            int o = off + r0;
+            for (int j = 0; j < SUM_LANES; j++) {
+                acc[j] += a[o + j];
+            }
+        }
+        double s = 0;
+        for (float x : acc) {
+            s += x;
+        }
+        for (int r = off + full; r < off + n; r++) {
+            s += a[r];
+        }
+        return s;
+    }
+
+    /** out[0] = sum of a[off, off + n), out[1] = sum of a[i] b[i] over the same range, as {@link #sum}. */
+    private static void sumAndDot(float[] a, float[] b, int off, int n, float[] accSum, float[] accDot, double[] out) {
+        java.util.Arrays.fill(accSum, 0f);
+        java.util.Arrays.fill(accDot, 0f);
+        int full = n - n % SUM_LANES;
+        for (int r0 = 0; r0 < full; r0 += SUM_LANES) {
+            int o = off + r0;
+            for (int j = 0; j < SUM_LANES; j++) {
+                float x = a[o + j];
+                accSum[j] += x;
+                accDot[j] += x * b[o + j];
+            }
+        }
+        double s = 0;
+        double d = 0;
+        for (int j = 0; j < SUM_LANES; j++) {
+            s += accSum[j];
+            d += accDot[j];
+        }
+        for (int r = off + full; r < off + n; r++) {
+            s += a[r];
+            d += a[r] * b[r];
+        }
+        out[0] = s;
+        out[1] = d;
     }
 
     /**
@@ -274,8 +323,9 @@ public final class HostKernels implements Kernels {
         float invCols = 1f / cols;
         parallel(rows, (long) rows * cols, (from, to) -> {
             int len = to - from;
-            double[] mean = new double[len];
-            double[] sq = new double[len];
+            // float accumulators: double ones keep C2 from vectorising these loops (a sum of a few hundred values)
+            float[] mean = new float[len];
+            float[] sq = new float[len];
             for (int c = 0; c < cols; c++) {
                 int base = c * rows + from;
                 for (int r = 0; r < len; r++) {
@@ -288,14 +338,13 @@ public final class HostKernels implements Kernels {
             for (int c = 0; c < cols; c++) {
                 int base = c * rows + from;
                 for (int r = 0; r < len; r++) {
-                    double d = v[base + r] - mean[r];
+                    float d = v[base + r] - mean[r];
                     sq[r] += d * d;
                 }
             }
-            float[] m = new float[len];
+            float[] m = mean;
             for (int r = 0; r < len; r++) {
-                inv[from + r] = (float) (1.0 / Math.sqrt(sq[r] * invCols + eps));
-                m[r] = (float) mean[r];
+                inv[from + r] = (float) (1.0 / Math.sqrt((double) sq[r] * invCols + eps));
             }
             for (int c = 0; c < cols; c++) {
                 int base = c * rows + from;
@@ -364,12 +413,9 @@ public final class HostKernels implements Kernels {
         float[] sums = HostMemory.read(biasGrad, null);
         parallel(cols, (long) rows * cols, (from, to) -> {
             geluDerivativeTimes(v, g, th, from * rows, to * rows);
+            float[] acc = new float[SUM_LANES];
             for (int c = from; c < to; c++) {
-                double s = 0;
-                for (int i = c * rows; i < (c + 1) * rows; i++) {
-                    s += g[i];
-                }
-                sums[c] += (float) s;
+                sums[c] += (float) sum(g, c * rows, rows, acc);
             }
         });
         HostMemory.write(g, dx);
@@ -393,16 +439,13 @@ public final class HostKernels implements Kernels {
         float[] dg = HostMemory.read(dGain, null);
         float[] db = HostMemory.read(dBias, null);
         parallel(cols, (long) rows * cols, (from, to) -> {
+            float[] accDot = new float[SUM_LANES];
+            float[] accSum = new float[SUM_LANES];
+            double[] sums = new double[2];
             for (int c = from; c < to; c++) {
-                int base = c * rows;
-                double sg = 0;
-                double sb = 0;
-                for (int r = 0; r < rows; r++) {
-                    sg += g[base + r] * xh[base + r];
-                    sb += g[base + r];
-                }
-                dg[c] += (float) sg;
-                db[c] += (float) sb;
+                sumAndDot(g, xh, c * rows, rows, accSum, accDot, sums);
+                db[c] += (float) sums[0];
+                dg[c] += (float) sums[1];
             }
         });
         float invCols = 1f / cols;
