@@ -33,7 +33,10 @@ class TrainingSettingsTest {
         assertEquals(2, config.contextWindow());
         assertTrue(config.pairFeatures());
         assertEquals(0.1, config.tokenDropout());
+        assertEquals(0.999, config.weightAverageDecay());
         assertEquals(0, TrainingConfig.defaults().contextWindow(), "the reference configuration has no window");
+        assertEquals(0, TrainingConfig.defaults().weightAverageDecay(), "the reference keeps no average");
+        assertEquals(0.5, TrainingSettings.apply(config, List.of("weightAverageDecay=0.5")).weightAverageDecay());
     }
 
     @Test
