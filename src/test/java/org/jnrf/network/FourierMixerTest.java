@@ -51,7 +51,7 @@ class FourierMixerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"37,24", "64,32", "100,48", "1,12", "2,7", "5,17", "130,96", "67,34"})
+    @CsvSource({"37,24", "64,32", "100,48", "1,12", "2,7", "5,17", "130,96", "67,34", "101,48", "161,24"})
     void floatPathsAgree(int l, int h) {
         INDArray x = new Init(l, DataType.FLOAT).normal(1, l, h, 'f');
         INDArray a = Nd4j.create(DataType.FLOAT, new long[]{l, h}, 'f');

@@ -129,6 +129,35 @@ class KernelsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void hostLayerNormKeepsPrecisionWhenTheMeanDwarfsTheSpread() {
+        // rows offset by 100 with a spread of about 2: float sums for the mean must not swamp xhat
+        int rows = 130;
+        int cols = 768;
+        INDArray x = rand(11, rows, cols).addi(100.0);
+        float[] v = x.dup('f').data().asFloat();
+        INDArray xh = empty(rows, cols);
+        HOST.layerNorm(x, Nd4j.ones(DataType.FLOAT, 1, cols), Nd4j.zeros(DataType.FLOAT, 1, cols), 1e-5, xh,
+                empty(rows, 1), empty(rows, cols));
+        double worst = 0;
+        for (int r = 0; r < rows; r++) {
+            double mean = 0;
+            for (int c = 0; c < cols; c++) {
+                mean += v[c * rows + r];
+            }
+            mean /= cols;
+            double var = 0;
+            for (int c = 0; c < cols; c++) {
+                var += (v[c * rows + r] - mean) * (v[c * rows + r] - mean);
+            }
+            double inv = 1 / Math.sqrt(var / cols + 1e-5);
+            for (int c = 0; c < cols; c++) {
+                worst = Math.max(worst, Math.abs((v[c * rows + r] - mean) * inv - xh.getDouble(r, c)));
+            }
+        }
+        assertTrue(worst < 1e-4, "xhat max difference " + worst);
+    }
+
+    @org.junit.jupiter.api.Test
     void rationalTanhIsAccurate() {
         for (double u = -12; u <= 12; u += 0.0137) {
             assertTrue(Math.abs(HostKernels.tanh((float) u) - Math.tanh((float) u)) < 3e-7, "tanh(" + u + ")");

@@ -12,7 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.Map;
+import org.jnrf.model.WeightsFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,12 +101,31 @@ class TrainerTest {
         JnrfModel resumed = new Trainer(config).checkpoint(b).train(five, dev, null);
         assertEquals(3, TrainingCheckpoint.read(b).state().epochsCompleted());
         assertEquals(averageDecay > 0, TrainingCheckpoint.read(b).hasAverageWeights());
+        // the last epoch's state, not only the best snapshot: current weights and the average match too
+        for (String entry : new String[]{JnrfModel.WEIGHTS_ENTRY, TrainingCheckpoint.AVERAGE_ENTRY}) {
+            Map<String, Tensor> x = entryTensors(dir.resolve("a.ckpt"), entry);
+            Map<String, Tensor> y = entryTensors(b, entry);
+            assertEquals(x.keySet(), y.keySet(), entry);
+            for (String name : x.keySet()) {
+                assertArrayEquals(x.get(name).data(), y.get(name).data(), 1e-6f, entry + " " + name);
+            }
+        }
         assertEquals(TrainingCheckpoint.read(dir.resolve("a.ckpt")).state(), TrainingCheckpoint.read(b).state());
         float[][] w1 = weights(whole);
         float[][] w2 = weights(resumed);
         for (int i = 0; i < w1.length; i++) {
             assertArrayEquals(w1[i], w2[i], 1e-6f, "tensor " + i);
         }
+    }
+
+    /** The tensors of one weights entry of a checkpoint zip; empty when the entry is absent. */
+    private static Map<String, Tensor> entryTensors(Path checkpoint, String entry) throws IOException {
+        Map<String, byte[]> entries;
+        try (InputStream in = Files.newInputStream(checkpoint)) {
+            entries = JnrfModel.readEntries(in, checkpoint.toString());
+        }
+        byte[] bytes = entries.get(entry);
+        return bytes == null ? Map.of() : WeightsFile.read(new ByteArrayInputStream(bytes), entry);
     }
 
     @Test
