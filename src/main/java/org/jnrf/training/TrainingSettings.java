@@ -48,13 +48,13 @@ public final class TrainingSettings {
 
     /**
      * What {@code jnrf train} and the training engine use unless told otherwise: the recipe of the shipped model
-     * (width 256, 2 tied FNet applications, FF x2, a context window of 3, relation pair features, token dropout
+     * (width 256, 2 tied FNet applications, FF x2, a context window of 4, relation pair features, token dropout
      * 0.1, weights averaged with decay 0.999; see resources/models/README.md) rather than the paper's 768/6/x3
      * reference.
      */
     public static TrainingConfig productDefaults() {
         return TrainingConfig.defaults().toBuilder().width(256).layers(2).expansion(2).epochs(14).learningRate(2e-3)
-                .patience(4).vocabularySize(8000).contextWindow(3).pairFeatures(true).tokenDropout(0.1)
+                .patience(4).vocabularySize(8000).contextWindow(4).pairFeatures(true).tokenDropout(0.1)
                 .weightAverageDecay(0.999).build();
     }
 

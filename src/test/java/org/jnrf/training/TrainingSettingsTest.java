@@ -30,7 +30,7 @@ class TrainingSettingsTest {
         TrainingConfig config = TrainingSettings.productDefaults();
         assertEquals(256, config.hidden());
         assertTrue(config.layers() <= 6);
-        assertEquals(3, config.contextWindow());
+        assertEquals(4, config.contextWindow());
         assertTrue(config.pairFeatures());
         assertEquals(0.1, config.tokenDropout());
         assertEquals(0.999, config.weightAverageDecay());
