@@ -69,6 +69,22 @@ public final class HostKernels implements Kernels {
         }
     }
 
+    /** {@link HostMemory#read}, the copy split over the pool: one core's memcpy does not saturate memory. */
+    private float[] read(INDArray a, float[] into) {
+        int n = (int) a.length();
+        float[] out = into != null && into.length >= n ? into : new float[n];
+        java.nio.FloatBuffer source = HostMemory.view(a);
+        parallel(n, n, (from, to) -> source.duplicate().get(from, out, from, to - from));
+        return out;
+    }
+
+    /** {@link HostMemory#write}, split over the pool. */
+    private void write(float[] from, INDArray a) {
+        int n = (int) a.length();
+        java.nio.FloatBuffer target = HostMemory.view(a);
+        parallel(n, n, (lo, hi) -> target.duplicate().put(lo, from, lo, hi - lo));
+    }
+
     private static boolean plain(INDArray... arrays) {
         for (INDArray a : arrays) {
             if (!HostMemory.plainFloat(a)) {
@@ -88,10 +104,10 @@ public final class HostKernels implements Kernels {
         }
         float scale = (float) gradScale;
         int n = (int) w.length();
-        float[] wa = HostMemory.read(w, temp(0, n));
-        float[] ga = HostMemory.read(g, temp(1, n));
-        float[] ma = HostMemory.read(m, temp(2, n));
-        float[] va = HostMemory.read(v, temp(3, n));
+        float[] wa = read(w, temp(0, n));
+        float[] ga = read(g, temp(1, n));
+        float[] ma = read(m, temp(2, n));
+        float[] va = read(v, temp(3, n));
         int t = step + 1;
         float stepSize = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
         float b1 = (float) beta1;
@@ -107,9 +123,9 @@ public final class HostKernels implements Kernels {
                 wa[i] -= stepSize * mi / ((float) Math.sqrt(vi) + e);
             }
         });
-        HostMemory.write(wa, w);
-        HostMemory.write(ma, m);
-        HostMemory.write(va, v);
+        write(wa, w);
+        write(ma, m);
+        write(va, v);
     }
 
     private static boolean plainAnyOrder(INDArray... arrays) {
@@ -129,8 +145,8 @@ public final class HostKernels implements Kernels {
         }
         int rows = (int) y.rows();
         int cols = (int) y.columns();
-        float[] v = HostMemory.read(y, temp(0, rows * cols));
-        float[] b = HostMemory.read(bias, null);
+        float[] v = read(y, temp(0, rows * cols));
+        float[] b = read(bias, null);
         parallel(cols, (long) rows * cols, (from, to) -> {
             for (int c = from; c < to; c++) {
                 float bc = b[c];
@@ -140,7 +156,7 @@ public final class HostKernels implements Kernels {
                 }
             }
         });
-        HostMemory.write(v, y);
+        write(v, y);
     }
 
     @Override
@@ -151,15 +167,15 @@ public final class HostKernels implements Kernels {
         }
         int rows = (int) x.rows();
         int cols = (int) x.columns();
-        float[] v = HostMemory.read(x, temp(0, rows * cols));
-        float[] g = HostMemory.read(grad, null);
+        float[] v = read(x, temp(0, rows * cols));
+        float[] g = read(grad, null);
         parallel(cols, (long) rows * cols, (from, to) -> {
             float[] acc = new float[SUM_LANES];
             for (int c = from; c < to; c++) {
                 g[c] += (float) sum(v, c * rows, rows, acc);
             }
         });
-        HostMemory.write(g, grad);
+        write(g, grad);
     }
 
     /** Partial sums kept per lane in the column reductions below. */
@@ -242,7 +258,7 @@ public final class HostKernels implements Kernels {
             return;
         }
         int n = (int) x.length();
-        float[] v = HostMemory.read(x, temp(0, n));
+        float[] v = read(x, temp(0, n));
         float[] out = temp(1, n);
         parallel(n, n, (from, to) -> {
             for (int i = from; i < to; i++) {
@@ -251,7 +267,7 @@ public final class HostKernels implements Kernels {
                 out[i] = 0.5f * a * (1f + t);
             }
         });
-        HostMemory.write(out, y);
+        write(out, y);
     }
 
     @Override
@@ -261,11 +277,11 @@ public final class HostKernels implements Kernels {
             return;
         }
         int n = (int) x.length();
-        float[] v = HostMemory.read(x, temp(0, n));
-        float[] g = HostMemory.read(dy, temp(1, n));
+        float[] v = read(x, temp(0, n));
+        float[] g = read(dy, temp(1, n));
         float[] th = temp(2, n);
         parallel(n, n, (from, to) -> geluDerivativeTimes(v, g, th, from, to));
-        HostMemory.write(g, dx);
+        write(g, dx);
     }
 
     /** g[i] *= gelu'(v[i]) for i in [from, to); th is scratch. */
@@ -290,7 +306,7 @@ public final class HostKernels implements Kernels {
             return;
         }
         int n = (int) x.length();
-        normalise(HostMemory.read(x, temp(0, n)), (int) x.rows(), (int) x.columns(), gain, bias, eps, xhat, invStd, y);
+        normalise(read(x, temp(0, n)), (int) x.rows(), (int) x.columns(), gain, bias, eps, xhat, invStd, y);
     }
 
     @Override
@@ -301,8 +317,8 @@ public final class HostKernels implements Kernels {
             return;
         }
         int n = (int) a.length();
-        float[] v = HostMemory.read(a, temp(0, n));
-        float[] w = HostMemory.read(b, temp(3, n));
+        float[] v = read(a, temp(0, n));
+        float[] w = read(b, temp(3, n));
         parallel(n, n, (from, to) -> {
             for (int i = from; i < to; i++) {
                 v[i] += w[i];
@@ -317,8 +333,8 @@ public final class HostKernels implements Kernels {
         boolean keep = xhat != null;
         float[] xh = keep ? temp(1, rows * cols) : null;
         float[] out = temp(2, rows * cols);
-        float[] gn = HostMemory.read(gain, null);
-        float[] bs = HostMemory.read(bias, null);
+        float[] gn = read(gain, null);
+        float[] bs = read(bias, null);
         float[] inv = new float[rows];
         float invCols = 1f / cols;
         parallel(rows, (long) rows * cols, (from, to) -> {
@@ -364,10 +380,10 @@ public final class HostKernels implements Kernels {
             }
         });
         if (keep) {
-            HostMemory.write(xh, xhat);
-            HostMemory.write(inv, invStd);
+            write(xh, xhat);
+            write(inv, invStd);
         }
-        HostMemory.write(out, y);
+        write(out, y);
     }
 
     @Override
@@ -378,8 +394,8 @@ public final class HostKernels implements Kernels {
         }
         int rows = (int) y.rows();
         int cols = (int) y.columns();
-        float[] v = HostMemory.read(y, temp(0, rows * cols));
-        float[] b = HostMemory.read(bias, null);
+        float[] v = read(y, temp(0, rows * cols));
+        float[] b = read(bias, null);
         float[] o = temp(1, rows * cols);
         parallel(cols, (long) rows * cols, (from, to) -> {
             for (int c = from; c < to; c++) {
@@ -394,9 +410,9 @@ public final class HostKernels implements Kernels {
             }
         });
         if (keepInput) {
-            HostMemory.write(v, y);
+            write(v, y);
         }
-        HostMemory.write(o, out);
+        write(o, out);
     }
 
     @Override
@@ -407,10 +423,10 @@ public final class HostKernels implements Kernels {
         }
         int rows = (int) x.rows();
         int cols = (int) x.columns();
-        float[] v = HostMemory.read(x, temp(0, rows * cols));
-        float[] g = HostMemory.read(dy, temp(1, rows * cols));
+        float[] v = read(x, temp(0, rows * cols));
+        float[] g = read(dy, temp(1, rows * cols));
         float[] th = temp(2, rows * cols);
-        float[] sums = HostMemory.read(biasGrad, null);
+        float[] sums = read(biasGrad, null);
         parallel(cols, (long) rows * cols, (from, to) -> {
             geluDerivativeTimes(v, g, th, from * rows, to * rows);
             float[] acc = new float[SUM_LANES];
@@ -418,8 +434,8 @@ public final class HostKernels implements Kernels {
                 sums[c] += (float) sum(g, c * rows, rows, acc);
             }
         });
-        HostMemory.write(g, dx);
-        HostMemory.write(sums, biasGrad);
+        write(g, dx);
+        write(sums, biasGrad);
     }
 
     @Override
@@ -431,13 +447,13 @@ public final class HostKernels implements Kernels {
         }
         int rows = (int) dy.rows();
         int cols = (int) dy.columns();
-        float[] g = HostMemory.read(dy, temp(0, rows * cols));
-        float[] xh = HostMemory.read(xhat, temp(1, rows * cols));
+        float[] g = read(dy, temp(0, rows * cols));
+        float[] xh = read(xhat, temp(1, rows * cols));
         float[] out = temp(2, rows * cols);
-        float[] inv = HostMemory.read(invStd, null);
-        float[] gn = HostMemory.read(gain, null);
-        float[] dg = HostMemory.read(dGain, null);
-        float[] db = HostMemory.read(dBias, null);
+        float[] inv = read(invStd, null);
+        float[] gn = read(gain, null);
+        float[] dg = read(dGain, null);
+        float[] db = read(dBias, null);
         parallel(cols, (long) rows * cols, (from, to) -> {
             float[] accDot = new float[SUM_LANES];
             float[] accSum = new float[SUM_LANES];
@@ -474,8 +490,8 @@ public final class HostKernels implements Kernels {
                 }
             }
         });
-        HostMemory.write(dg, dGain);
-        HostMemory.write(db, dBias);
-        HostMemory.write(out, dx);
+        write(dg, dGain);
+        write(db, dBias);
+        write(out, dx);
     }
 }

@@ -25,7 +25,7 @@ final class HostMemory {
         return a.dataType() == DataType.FLOAT && !a.isView() && a.length() == a.data().length();
     }
 
-    private static FloatBuffer view(INDArray a) {
+    static FloatBuffer view(INDArray a) {
         return a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
