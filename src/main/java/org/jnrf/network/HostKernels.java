@@ -73,16 +73,14 @@ public final class HostKernels implements Kernels {
     private float[] read(INDArray a, float[] into) {
         int n = (int) a.length();
         float[] out = into != null && into.length >= n ? into : new float[n];
-        java.nio.FloatBuffer source = HostMemory.view(a);
-        parallel(n, n, (from, to) -> source.duplicate().get(from, out, from, to - from));
+        parallel(n, n, (from, to) -> HostMemory.readRange(a, out, from, to));
         return out;
     }
 
-    /** {@link HostMemory#write}, split over the pool. */
-    private void write(float[] from, INDArray a) {
+    /** {@link HostMemory#write} (the first a.length() values; scratch arrays may be longer), split over the pool. */
+    private void write(float[] values, INDArray a) {
         int n = (int) a.length();
-        java.nio.FloatBuffer target = HostMemory.view(a);
-        parallel(n, n, (lo, hi) -> target.duplicate().put(lo, from, lo, hi - lo));
+        parallel(n, n, (from, to) -> HostMemory.writeRange(values, a, from, to));
     }
 
     private static boolean plain(INDArray... arrays) {

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -16,14 +17,15 @@ import java.util.stream.IntStream;
  * CPU path: O(L H log(L H)) with JTransforms, any length (JTransforms falls back to Bluestein for awkward sizes).
  * With x stored column-major ('f' order), each hidden column is a contiguous sequence: (1) a real FFT over the
  * sequence for each of the H columns gives the spectrum for frequencies 0..L/2; (2) for each of those frequencies a
- * complex FFT across the hidden dimension; (3) the real part for the frequencies above L/2 follows from conjugate
+ * complex FFT across the hidden dimension, blocks of frequencies at once as the lanes of a {@link LaneFft} (one
+ * JTransforms FFT per frequency when H has a prime factor above 13); (3) the real part for the frequencies above L/2 follows from conjugate
  * symmetry, Y[L-l, k] = conj(Y[l, (H-k) mod H]). Columns and frequencies are split over a small fixed pool.
  */
 public final class JTransformsFourierMixer implements FourierMixer {
     private final ForkJoinPool pool;
     private final Map<Integer, FloatFFT_1D> floatPlans = new ConcurrentHashMap<>();
     private final Map<Integer, DoubleFFT_1D> doublePlans = new ConcurrentHashMap<>();
-    private final Map<Integer, java.util.Optional<LaneFft>> lanePlans = new ConcurrentHashMap<>();
+    private final Map<Integer, Optional<LaneFft>> lanePlans = new ConcurrentHashMap<>();
     private final ThreadLocal<float[][]> work = ThreadLocal.withInitial(() -> new float[2][]);
     private final ThreadLocal<float[][]> laneWork = ThreadLocal.withInitial(() -> new float[4][]);
 
@@ -111,7 +113,7 @@ public final class JTransformsFourierMixer implements FourierMixer {
         if (l > 1) {
             run(h, c -> seq.realForward(data, c * l));
         }
-        LaneFft lanes = lanePlans.computeIfAbsent(h, n -> java.util.Optional.ofNullable(LaneFft.plan(n))).orElse(null);
+        LaneFft lanes = lanePlans.computeIfAbsent(h, n -> Optional.ofNullable(LaneFft.plan(n))).orElse(null);
         if (lanes != null) {
             hiddenTransformsInLanes(data, out, l, h, lanes);
         } else {

@@ -19,12 +19,17 @@ final class LaneFft {
     /** Per stage: twiddle factors w^(u p) for p in [0, m), u in [1, r), at (p (r - 1) + u - 1). */
     private final float[][] twiddleRe;
     private final float[][] twiddleIm;
+    /** Per stage with a generic radix r: exp(-2 pi i k / r) for k in [0, r); null for the dedicated radices. */
+    private final float[][] rootRe;
+    private final float[][] rootIm;
 
     private LaneFft(int n, int[] radices) {
         this.n = n;
         this.radices = radices;
         twiddleRe = new float[radices.length][];
         twiddleIm = new float[radices.length][];
+        rootRe = new float[radices.length][];
+        rootIm = new float[radices.length][];
         int len = n;
         for (int s = 0; s < radices.length; s++) {
             int r = radices[s];
@@ -40,6 +45,14 @@ final class LaneFft {
             }
             twiddleRe[s] = wr;
             twiddleIm[s] = wi;
+            if (r > 4) {
+                rootRe[s] = new float[r];
+                rootIm[s] = new float[r];
+                for (int k = 0; k < r; k++) {
+                    rootRe[s][k] = (float) Math.cos(-2 * Math.PI * k / r);
+                    rootIm[s][k] = (float) Math.sin(-2 * Math.PI * k / r);
+                }
+            }
             len = m;
         }
     }
@@ -93,7 +106,8 @@ final class LaneFft {
                 case 4 -> radix4(xr, xi, yr, yi, m, stride, lanes, twiddleRe[s], twiddleIm[s]);
                 case 2 -> radix2(xr, xi, yr, yi, m, stride, lanes, twiddleRe[s], twiddleIm[s]);
                 case 3 -> radix3(xr, xi, yr, yi, m, stride, lanes, twiddleRe[s], twiddleIm[s]);
-                default -> generic(r, xr, xi, yr, yi, m, stride, lanes, twiddleRe[s], twiddleIm[s]);
+                default -> generic(r, xr, xi, yr, yi, m, stride, lanes, twiddleRe[s], twiddleIm[s], rootRe[s],
+                        rootIm[s]);
             }
             float[] t = xr;
             xr = yr;
@@ -234,15 +248,9 @@ final class LaneFft {
     }
 
     private static void generic(int r, float[] xr, float[] xi, float[] yr, float[] yi, int m, int s, int lanes,
-                                float[] twr, float[] twi) {
+                                float[] twr, float[] twi, float[] cos, float[] sin) {
         int k1 = s * m * lanes;
         int out = s * lanes;
-        float[] cos = new float[r];
-        float[] sin = new float[r];
-        for (int k = 0; k < r; k++) {
-            cos[k] = (float) Math.cos(-2 * Math.PI * k / r);
-            sin[k] = (float) Math.sin(-2 * Math.PI * k / r);
-        }
         for (int p = 0; p < m; p++) {
             for (int q = 0; q < s; q++) {
                 int a = (q + s * p) * lanes;
