@@ -83,10 +83,7 @@ public final class Adam {
             INDArray m = first.get(p.name());
             INDArray v = second.get(p.name());
             if (p.isRowSparse()) {
-                if (gradScale != 1.0 && p.rowGrad() != null) {
-                    p.scaleGrad(gradScale);
-                }
-                updateRows(p, m, v, learningRate);
+                updateRows(p, m, v, learningRate, gradScale);
             } else {
                 INDArray g = p.grad();
                 if (gradScale != 1.0 && !(kernels instanceof HostKernels)) {
@@ -101,15 +98,23 @@ public final class Adam {
     }
 
     /** The same update as adam_updater, row by row in place in the host memory of the CPU backend. */
-    private void updateRowsOnHost(Param p, INDArray m, INDArray v, double learningRate) {
+    private void updateRowsOnHost(Param p, INDArray m, INDArray v, double learningRate, double gradScale) {
         int[] rows = p.touchedRows();
         int d = (int) p.value().columns();
-        float[] g = p.rowGrad().dup('c').castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
+        INDArray rowGrad = p.rowGrad();
+        float[] g = HostMemory.contiguousFloat(rowGrad) && rowGrad.ordering() == 'c'
+                ? HostMemory.read(rowGrad, null)
+                : rowGrad.dup('c').castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
         java.nio.FloatBuffer w = nio(p.value());
         java.nio.FloatBuffer mb = nio(m);
         java.nio.FloatBuffer vb = nio(v);
         int t = step + 1;
-        double stepSize = learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+        // float arithmetic, as the dense host update, so that C2 vectorises the loop
+        float stepSize = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float eps = (float) epsilon;
+        float scale = (float) gradScale;
         float[] wr = new float[d];
         float[] mr = new float[d];
         float[] vr = new float[d];
@@ -118,11 +123,14 @@ public final class Adam {
             w.get(off, wr);
             mb.get(off, mr);
             vb.get(off, vr);
+            int gOff = i * d;
             for (int k = 0; k < d; k++) {
-                float gk = g[i * d + k];
-                mr[k] = (float) (beta1 * mr[k] + (1 - beta1) * gk);
-                vr[k] = (float) (beta2 * vr[k] + (1 - beta2) * gk * gk);
-                wr[k] -= (float) (stepSize * mr[k] / (Math.sqrt(vr[k]) + epsilon));
+                float gk = g[gOff + k] * scale;
+                float mk = b1 * mr[k] + (1 - b1) * gk;
+                float vk = b2 * vr[k] + (1 - b2) * gk * gk;
+                mr[k] = mk;
+                vr[k] = vk;
+                wr[k] -= stepSize * mk / ((float) Math.sqrt(vk) + eps);
             }
             w.put(off, wr);
             mb.put(off, mr);
@@ -134,15 +142,19 @@ public final class Adam {
         return a.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
-    private void updateRows(Param p, INDArray m, INDArray v, double learningRate) {
+    private void updateRows(Param p, INDArray m, INDArray v, double learningRate, double gradScale) {
         int[] rows = p.touchedRows();
         if (rows.length == 0) {
             return;
         }
-        if (HostMemory.contiguousFloat(p.value()) && HostMemory.contiguousFloat(m) && HostMemory.contiguousFloat(v)
-                && p.value().ordering() == 'c' && m.ordering() == 'c' && v.ordering() == 'c') {
-            updateRowsOnHost(p, m, v, learningRate);
+        if (kernels instanceof HostKernels && HostMemory.contiguousFloat(p.value()) && HostMemory.contiguousFloat(m)
+                && HostMemory.contiguousFloat(v) && p.value().ordering() == 'c' && m.ordering() == 'c'
+                && v.ordering() == 'c') {
+            updateRowsOnHost(p, m, v, learningRate, gradScale);
             return;
+        }
+        if (gradScale != 1.0) {
+            p.scaleGrad(gradScale);
         }
         INDArray g = p.rowGrad().dup('c');
         INDArray mRows = Nd4j.pullRows(m, 1, rows, 'c');

@@ -7,7 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Token embedding table (vocabulary x dimension, 'c' order so a row is contiguous). The lookup is one pullRows op;
+ * Token embedding table (vocabulary x dimension, 'c' order so a row is contiguous). The lookup copies rows straight
+ * out of the table's memory on the CPU backend (one pullRows op otherwise);
  * the gradient is accumulated per distinct token id into a compact (touched rows x dimension) matrix, so a step costs
  * O(document) and not O(vocabulary). A pretrained matrix can be given as the initial value, frozen or trainable.
  */
@@ -44,8 +45,38 @@ public final class Embedding {
         }
         cache.keep("ids", ids);
         INDArray out = cache.buffer("y", ids.length, dimension());
-        out.assign(Nd4j.pullRows(table.value(), 1, ids, 'f'));
+        if (cache.kernels() instanceof HostKernels && HostMemory.contiguousFloat(table.value())
+                && table.value().ordering() == 'c' && HostMemory.plainFloat(out)) {
+            hostLookup(table.value(), ids, out);
+        } else {
+            out.assign(Nd4j.pullRows(table.value(), 1, ids, 'f'));
+        }
         return out;
+    }
+
+    /** Positions taken together: their rows are copied out, then transposed into contiguous runs of the output. */
+    private static final int POSITIONS = 64;
+
+    /** The rows of ids into out (L x d, column-major), read straight from the table's memory. */
+    private static void hostLookup(INDArray table, int[] ids, INDArray out) {
+        int l = ids.length;
+        int d = (int) table.columns();
+        java.nio.FloatBuffer t = HostMemory.view(table);
+        float[] o = new float[l * d];
+        float[] rows = new float[POSITIONS * d];
+        for (int p0 = 0; p0 < l; p0 += POSITIONS) {
+            int n = Math.min(POSITIONS, l - p0);
+            for (int j = 0; j < n; j++) {
+                t.get(ids[p0 + j] * d, rows, j * d, d);
+            }
+            for (int k = 0; k < d; k++) {
+                int col = k * l + p0;
+                for (int j = 0; j < n; j++) {
+                    o[col + j] = rows[j * d + k];
+                }
+            }
+        }
+        HostMemory.write(o, out);
     }
 
     public void backward(INDArray dy, Cache cache) {
@@ -65,9 +96,14 @@ public final class Embedding {
             float[] g = HostMemory.read(dy, null); // column-major: (pos, k) at k L + pos
             float[] acc = new float[rows.length * d];
             int l = ids.length;
-            for (int k = 0; k < d; k++) {
-                for (int pos = 0; pos < l; pos++) {
-                    acc[slot[pos] * d + k] += g[k * l + pos];
+            // a block of positions at a time: their accumulator rows stay in cache while every column is added
+            for (int p0 = 0; p0 < l; p0 += POSITIONS) {
+                int p1 = Math.min(l, p0 + POSITIONS);
+                for (int k = 0; k < d; k++) {
+                    int col = k * l;
+                    for (int pos = p0; pos < p1; pos++) {
+                        acc[slot[pos] * d + k] += g[col + pos];
+                    }
                 }
             }
             compact = Nd4j.create(acc, new long[]{rows.length, d}, 'c');

@@ -2,13 +2,16 @@ package org.jnrf.network;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.nio.FloatBuffer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 
 /**
- * {@link Kernels} as Java loops over host memory (CPU backend, float32): each kernel copies its operands out with
- * one memcpy, makes a single fused pass (split over a small fixed pool of threads) and copies the result back.
+ * {@link Kernels} as Java loops over host memory (CPU backend, float32), split over a small fixed pool of threads.
+ * Each thread streams its share of the operands through small blocks: a block is copied out of ND4J memory (one
+ * memcpy), processed while it sits in cache and copied back, so each value crosses memory about as often as in an
+ * in-place kernel. (Copying whole matrices out and back around the pass moved two to three times as many bytes.)
  * Arrays in any other form (double precision, views, 'c'-order matrices) go to {@link Nd4jKernels}.
  * Data are column-major ('f'): element (r, c) of an R x C matrix is at c R + r.
  */
@@ -16,6 +19,8 @@ public final class HostKernels implements Kernels {
     private static final float C = (float) Math.sqrt(2 / Math.PI);
     private static final float K = 0.044715f;
     private static final int MIN_PARALLEL = 1 << 15;
+    /** Values per operand in one block: a few operands' blocks stay in L1/L2 while they are processed. */
+    private static final int BLOCK = 8192;
 
     private final ForkJoinPool pool;
     private final int threads;
@@ -31,6 +36,7 @@ public final class HostKernels implements Kernels {
         return "host";
     }
 
+    /** The calling thread's block buffer number {@code slot}, at least n long. */
     private float[] temp(int slot, int n) {
         float[][] s = scratch.get();
         if (s[slot] == null || s[slot].length < n) {
@@ -69,18 +75,33 @@ public final class HostKernels implements Kernels {
         }
     }
 
-    /** {@link HostMemory#read}, the copy split over the pool: one core's memcpy does not saturate memory. */
-    private float[] read(INDArray a, float[] into) {
-        int n = (int) a.length();
-        float[] out = into != null && into.length >= n ? into : new float[n];
-        parallel(n, n, (from, to) -> HostMemory.readRange(a, out, from, to));
-        return out;
+    private interface Block {
+        /** Elements [offset, offset + length) of the operands, which are whole columns firstColumn, ... */
+        void run(int offset, int length, int firstColumn, int columns);
     }
 
-    /** {@link HostMemory#write} (the first a.length() values; scratch arrays may be longer), split over the pool. */
-    private void write(float[] values, INDArray a) {
-        int n = (int) a.length();
-        parallel(n, n, (from, to) -> HostMemory.writeRange(values, a, from, to));
+    /** The columns of a rows x cols matrix split over the pool, each share visited in blocks of whole columns. */
+    private void columnBlocks(int rows, int cols, Block body) {
+        int per = Math.max(1, BLOCK / Math.max(1, rows));
+        parallel(cols, (long) rows * cols, (from, to) -> {
+            for (int c0 = from; c0 < to; c0 += per) {
+                int c1 = Math.min(to, c0 + per);
+                body.run(c0 * rows, (c1 - c0) * rows, c0, c1 - c0);
+            }
+        });
+    }
+
+    /** Elements [0, n) split over the pool, each share visited in blocks (column boundaries do not matter). */
+    private void flatBlocks(int n, Range body) {
+        parallel(n, n, (from, to) -> {
+            for (int b = from; b < to; b += BLOCK) {
+                body.run(b, Math.min(to, b + BLOCK));
+            }
+        });
+    }
+
+    private static float[] read(INDArray a) {
+        return HostMemory.read(a, null);
     }
 
     private static boolean plain(INDArray... arrays) {
@@ -101,18 +122,26 @@ public final class HostKernels implements Kernels {
             return;
         }
         float scale = (float) gradScale;
-        int n = (int) w.length();
-        float[] wa = read(w, temp(0, n));
-        float[] ga = read(g, temp(1, n));
-        float[] ma = read(m, temp(2, n));
-        float[] va = read(v, temp(3, n));
         int t = step + 1;
         float stepSize = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
         float b1 = (float) beta1;
         float b2 = (float) beta2;
         float e = (float) eps;
-        parallel(n, n, (from, to) -> {
-            for (int i = from; i < to; i++) {
+        FloatBuffer wb = HostMemory.view(w);
+        FloatBuffer gb = HostMemory.view(g);
+        FloatBuffer mb = HostMemory.view(m);
+        FloatBuffer vb = HostMemory.view(v);
+        flatBlocks((int) w.length(), (from, to) -> {
+            int n = to - from;
+            float[] wa = temp(0, n);
+            float[] ga = temp(1, n);
+            float[] ma = temp(2, n);
+            float[] va = temp(3, n);
+            wb.get(from, wa, 0, n);
+            gb.get(from, ga, 0, n);
+            mb.get(from, ma, 0, n);
+            vb.get(from, va, 0, n);
+            for (int i = 0; i < n; i++) {
                 float gi = ga[i] * scale;
                 float mi = b1 * ma[i] + (1 - b1) * gi;
                 float vi = b2 * va[i] + (1 - b2) * gi * gi;
@@ -120,10 +149,10 @@ public final class HostKernels implements Kernels {
                 va[i] = vi;
                 wa[i] -= stepSize * mi / ((float) Math.sqrt(vi) + e);
             }
+            wb.put(from, wa, 0, n);
+            mb.put(from, ma, 0, n);
+            vb.put(from, va, 0, n);
         });
-        write(wa, w);
-        write(ma, m);
-        write(va, v);
     }
 
     private static boolean plainAnyOrder(INDArray... arrays) {
@@ -142,19 +171,20 @@ public final class HostKernels implements Kernels {
             return;
         }
         int rows = (int) y.rows();
-        int cols = (int) y.columns();
-        float[] v = read(y, temp(0, rows * cols));
-        float[] b = read(bias, null);
-        parallel(cols, (long) rows * cols, (from, to) -> {
-            for (int c = from; c < to; c++) {
-                float bc = b[c];
-                int base = c * rows;
+        FloatBuffer yb = HostMemory.view(y);
+        float[] b = read(bias);
+        columnBlocks(rows, (int) y.columns(), (off, len, c0, nc) -> {
+            float[] v = temp(0, len);
+            yb.get(off, v, 0, len);
+            for (int j = 0; j < nc; j++) {
+                float bc = b[c0 + j];
+                int base = j * rows;
                 for (int r = 0; r < rows; r++) {
                     v[base + r] += bc;
                 }
             }
+            yb.put(off, v, 0, len);
         });
-        write(v, y);
     }
 
     @Override
@@ -164,16 +194,17 @@ public final class HostKernels implements Kernels {
             return;
         }
         int rows = (int) x.rows();
-        int cols = (int) x.columns();
-        float[] v = read(x, temp(0, rows * cols));
-        float[] g = read(grad, null);
-        parallel(cols, (long) rows * cols, (from, to) -> {
+        FloatBuffer xb = HostMemory.view(x);
+        float[] g = read(grad);
+        columnBlocks(rows, (int) x.columns(), (off, len, c0, nc) -> {
+            float[] v = temp(0, len);
             float[] acc = new float[SUM_LANES];
-            for (int c = from; c < to; c++) {
-                g[c] += (float) sum(v, c * rows, rows, acc);
+            xb.get(off, v, 0, len);
+            for (int j = 0; j < nc; j++) {
+                g[c0 + j] += (float) sum(v, j * rows, rows, acc);
             }
         });
-        write(g, grad);
+        HostMemory.write(g, grad);
     }
 
     /** Partial sums kept per lane in the column reductions below. */
@@ -255,17 +286,20 @@ public final class HostKernels implements Kernels {
             Nd4jKernels.INSTANCE.gelu(x, y);
             return;
         }
-        int n = (int) x.length();
-        float[] v = read(x, temp(0, n));
-        float[] out = temp(1, n);
-        parallel(n, n, (from, to) -> {
-            for (int i = from; i < to; i++) {
+        FloatBuffer xb = HostMemory.view(x);
+        FloatBuffer yb = HostMemory.view(y);
+        flatBlocks((int) x.length(), (from, to) -> {
+            int n = to - from;
+            float[] v = temp(0, n);
+            float[] out = temp(1, n);
+            xb.get(from, v, 0, n);
+            for (int i = 0; i < n; i++) {
                 float a = v[i];
                 float t = tanh(C * (a + K * a * a * a));
                 out[i] = 0.5f * a * (1f + t);
             }
+            yb.put(from, out, 0, n);
         });
-        write(out, y);
     }
 
     @Override
@@ -274,12 +308,18 @@ public final class HostKernels implements Kernels {
             Nd4jKernels.INSTANCE.geluBackward(x, dy, dx);
             return;
         }
-        int n = (int) x.length();
-        float[] v = read(x, temp(0, n));
-        float[] g = read(dy, temp(1, n));
-        float[] th = temp(2, n);
-        parallel(n, n, (from, to) -> geluDerivativeTimes(v, g, th, from, to));
-        write(g, dx);
+        FloatBuffer xb = HostMemory.view(x);
+        FloatBuffer gb = HostMemory.view(dy);
+        FloatBuffer db = HostMemory.view(dx);
+        flatBlocks((int) x.length(), (from, to) -> {
+            int n = to - from;
+            float[] v = temp(0, n);
+            float[] g = temp(1, n);
+            xb.get(from, v, 0, n);
+            gb.get(from, g, 0, n);
+            geluDerivativeTimes(v, g, temp(2, n), 0, n);
+            db.put(from, g, 0, n);
+        });
     }
 
     /** g[i] *= gelu'(v[i]) for i in [from, to); th is scratch. */
@@ -303,8 +343,7 @@ public final class HostKernels implements Kernels {
             Nd4jKernels.INSTANCE.layerNorm(x, gain, bias, eps, xhat, invStd, y);
             return;
         }
-        int n = (int) x.length();
-        normalise(read(x, temp(0, n)), (int) x.rows(), (int) x.columns(), gain, bias, eps, xhat, invStd, y);
+        normalise(x, null, gain, bias, eps, xhat, invStd, y);
     }
 
     @Override
@@ -314,74 +353,85 @@ public final class HostKernels implements Kernels {
             Kernels.super.addLayerNorm(a, b, gain, bias, eps, xhat, invStd, y);
             return;
         }
-        int n = (int) a.length();
-        float[] v = read(a, temp(0, n));
-        float[] w = read(b, temp(3, n));
-        parallel(n, n, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                v[i] += w[i];
-            }
-        });
-        normalise(v, (int) a.rows(), (int) a.columns(), gain, bias, eps, xhat, invStd, y);
+        normalise(a, b, gain, bias, eps, xhat, invStd, y);
     }
 
-    /** LayerNorm of the 'f'-order rows x cols matrix v into y; xhat and invStd are written when not null. */
-    private void normalise(float[] v, int rows, int cols, INDArray gain, INDArray bias, double eps, INDArray xhat,
+    /**
+     * LayerNorm of the rows of a (+ b when not null) into y; xhat and invStd are written when not null. Each thread
+     * takes a band of rows and visits it column by column twice: once for the statistics, once to normalise.
+     */
+    private void normalise(INDArray a, INDArray b, INDArray gain, INDArray bias, double eps, INDArray xhat,
                            INDArray invStd, INDArray y) {
-        boolean keep = xhat != null;
-        float[] xh = keep ? temp(1, rows * cols) : null;
-        float[] out = temp(2, rows * cols);
-        float[] gn = read(gain, null);
-        float[] bs = read(bias, null);
+        int rows = (int) a.rows();
+        int cols = (int) a.columns();
+        FloatBuffer ab = HostMemory.view(a);
+        FloatBuffer bb = b == null ? null : HostMemory.view(b);
+        FloatBuffer xhb = xhat == null ? null : HostMemory.view(xhat);
+        FloatBuffer yb = HostMemory.view(y);
+        float[] gn = read(gain);
+        float[] bs = read(bias);
         float[] inv = new float[rows];
         float invCols = 1f / cols;
         parallel(rows, (long) rows * cols, (from, to) -> {
             int len = to - from;
-            // float accumulators: double ones keep C2 from vectorising these loops (a sum of a few hundred values)
-            float[] mean = new float[len];
-            float[] sq = new float[len];
+            float[] v = temp(0, len);
+            float[] w = temp(1, len);
+            float[] xh = temp(2, len);
+            float[] out = temp(3, len);
+            // sums of (x - shift) with the row's first value as the shift: one pass, and float accumulators that
+            // C2 vectorises stay accurate even when the mean is far larger than the spread
+            float[] shift = new float[len];
+            float[] s1 = new float[len];
+            float[] s2 = new float[len];
+            readRows(ab, bb, from, len, v, w);
+            System.arraycopy(v, 0, shift, 0, len);
             for (int c = 0; c < cols; c++) {
-                int base = c * rows + from;
+                if (c > 0) {
+                    readRows(ab, bb, c * rows + from, len, v, w);
+                }
                 for (int r = 0; r < len; r++) {
-                    mean[r] += v[base + r];
+                    float d = v[r] - shift[r];
+                    s1[r] += d;
+                    s2[r] += d * d;
                 }
             }
+            float[] mean = shift;
             for (int r = 0; r < len; r++) {
-                mean[r] *= invCols;
+                float m = s1[r] * invCols;
+                float var = Math.max(0f, s2[r] * invCols - m * m);
+                mean[r] += m;
+                inv[from + r] = (float) (1.0 / Math.sqrt((double) var + eps));
             }
             for (int c = 0; c < cols; c++) {
-                int base = c * rows + from;
-                for (int r = 0; r < len; r++) {
-                    float d = v[base + r] - mean[r];
-                    sq[r] += d * d;
-                }
-            }
-            float[] m = mean;
-            for (int r = 0; r < len; r++) {
-                inv[from + r] = (float) (1.0 / Math.sqrt((double) sq[r] * invCols + eps));
-            }
-            for (int c = 0; c < cols; c++) {
-                int base = c * rows + from;
+                int off = c * rows + from;
+                readRows(ab, bb, off, len, v, w);
                 float g = gn[c];
-                float b = bs[c];
-                if (keep) {
-                    for (int r = 0; r < len; r++) {
-                        float h = (v[base + r] - m[r]) * inv[from + r];
-                        xh[base + r] = h;
-                        out[base + r] = h * g + b;
-                    }
-                } else {
-                    for (int r = 0; r < len; r++) {
-                        out[base + r] = (v[base + r] - m[r]) * inv[from + r] * g + b;
-                    }
+                float bc = bs[c];
+                for (int r = 0; r < len; r++) {
+                    float h = (v[r] - mean[r]) * inv[from + r];
+                    xh[r] = h;
+                    out[r] = h * g + bc;
                 }
+                if (xhb != null) {
+                    xhb.put(off, xh, 0, len);
+                }
+                yb.put(off, out, 0, len);
             }
         });
-        if (keep) {
-            write(xh, xhat);
-            write(inv, invStd);
+        if (xhat != null) {
+            HostMemory.write(inv, invStd);
         }
-        write(out, y);
+    }
+
+    /** v[0, len) = a[off, off + len) (+ b[off, off + len) when b is not null; w is scratch). */
+    private static void readRows(FloatBuffer a, FloatBuffer b, int off, int len, float[] v, float[] w) {
+        a.get(off, v, 0, len);
+        if (b != null) {
+            b.get(off, w, 0, len);
+            for (int r = 0; r < len; r++) {
+                v[r] += w[r];
+            }
+        }
     }
 
     @Override
@@ -391,14 +441,16 @@ public final class HostKernels implements Kernels {
             return;
         }
         int rows = (int) y.rows();
-        int cols = (int) y.columns();
-        float[] v = read(y, temp(0, rows * cols));
-        float[] b = read(bias, null);
-        float[] o = temp(1, rows * cols);
-        parallel(cols, (long) rows * cols, (from, to) -> {
-            for (int c = from; c < to; c++) {
-                float bc = b[c];
-                int base = c * rows;
+        FloatBuffer yb = HostMemory.view(y);
+        FloatBuffer ob = HostMemory.view(out);
+        float[] b = read(bias);
+        columnBlocks(rows, (int) y.columns(), (off, len, c0, nc) -> {
+            float[] v = temp(0, len);
+            float[] o = temp(1, len);
+            yb.get(off, v, 0, len);
+            for (int j = 0; j < nc; j++) {
+                float bc = b[c0 + j];
+                int base = j * rows;
                 for (int i = base; i < base + rows; i++) {
                     float a = v[i] + bc;
                     v[i] = a;
@@ -406,11 +458,11 @@ public final class HostKernels implements Kernels {
                     o[i] = 0.5f * a * (1f + t);
                 }
             }
+            if (keepInput) {
+                yb.put(off, v, 0, len);
+            }
+            ob.put(off, o, 0, len);
         });
-        if (keepInput) {
-            write(v, y);
-        }
-        write(o, out);
     }
 
     @Override
@@ -420,20 +472,23 @@ public final class HostKernels implements Kernels {
             return;
         }
         int rows = (int) x.rows();
-        int cols = (int) x.columns();
-        float[] v = read(x, temp(0, rows * cols));
-        float[] g = read(dy, temp(1, rows * cols));
-        float[] th = temp(2, rows * cols);
-        float[] sums = read(biasGrad, null);
-        parallel(cols, (long) rows * cols, (from, to) -> {
-            geluDerivativeTimes(v, g, th, from * rows, to * rows);
+        FloatBuffer xb = HostMemory.view(x);
+        FloatBuffer gb = HostMemory.view(dy);
+        FloatBuffer db = HostMemory.view(dx);
+        float[] sums = read(biasGrad);
+        columnBlocks(rows, (int) x.columns(), (off, len, c0, nc) -> {
+            float[] v = temp(0, len);
+            float[] g = temp(1, len);
             float[] acc = new float[SUM_LANES];
-            for (int c = from; c < to; c++) {
-                sums[c] += (float) sum(g, c * rows, rows, acc);
+            xb.get(off, v, 0, len);
+            gb.get(off, g, 0, len);
+            geluDerivativeTimes(v, g, temp(2, len), 0, len);
+            for (int j = 0; j < nc; j++) {
+                sums[c0 + j] += (float) sum(g, j * rows, rows, acc);
             }
+            db.put(off, g, 0, len);
         });
-        write(g, dx);
-        write(sums, biasGrad);
+        HostMemory.write(sums, biasGrad);
     }
 
     @Override
@@ -445,35 +500,46 @@ public final class HostKernels implements Kernels {
         }
         int rows = (int) dy.rows();
         int cols = (int) dy.columns();
-        float[] g = read(dy, temp(0, rows * cols));
-        float[] xh = read(xhat, temp(1, rows * cols));
-        float[] out = temp(2, rows * cols);
-        float[] inv = read(invStd, null);
-        float[] gn = read(gain, null);
-        float[] dg = read(dGain, null);
-        float[] db = read(dBias, null);
-        parallel(cols, (long) rows * cols, (from, to) -> {
+        FloatBuffer gb = HostMemory.view(dy);
+        FloatBuffer xb = HostMemory.view(xhat);
+        FloatBuffer db = HostMemory.view(dx);
+        float[] inv = read(invStd);
+        float[] gn = read(gain);
+        float[] dg = read(dGain);
+        float[] dbias = read(dBias);
+        // gain and bias gradients: column sums, split by columns
+        columnBlocks(rows, cols, (off, len, c0, nc) -> {
+            float[] g = temp(0, len);
+            float[] xh = temp(1, len);
             float[] accDot = new float[SUM_LANES];
             float[] accSum = new float[SUM_LANES];
             double[] sums = new double[2];
-            for (int c = from; c < to; c++) {
-                sumAndDot(g, xh, c * rows, rows, accSum, accDot, sums);
-                db[c] += (float) sums[0];
-                dg[c] += (float) sums[1];
+            gb.get(off, g, 0, len);
+            xb.get(off, xh, 0, len);
+            for (int j = 0; j < nc; j++) {
+                sumAndDot(g, xh, j * rows, rows, accSum, accDot, sums);
+                dbias[c0 + j] += (float) sums[0];
+                dg[c0 + j] += (float) sums[1];
             }
         });
+        // input gradient: row statistics, split by rows
         float invCols = 1f / cols;
         parallel(rows, (long) rows * cols, (from, to) -> {
             int len = to - from;
+            float[] g = temp(0, len);
+            float[] xh = temp(1, len);
+            float[] out = temp(2, len);
             float[] s1 = new float[len];
             float[] s2 = new float[len];
             for (int c = 0; c < cols; c++) {
-                int base = c * rows + from;
+                int off = c * rows + from;
+                gb.get(off, g, 0, len);
+                xb.get(off, xh, 0, len);
                 float gc = gn[c];
                 for (int r = 0; r < len; r++) {
-                    float d = g[base + r] * gc;
+                    float d = g[r] * gc;
                     s1[r] += d;
-                    s2[r] += d * xh[base + r];
+                    s2[r] += d * xh[r];
                 }
             }
             for (int r = 0; r < len; r++) {
@@ -481,15 +547,17 @@ public final class HostKernels implements Kernels {
                 s2[r] *= invCols;
             }
             for (int c = 0; c < cols; c++) {
-                int base = c * rows + from;
+                int off = c * rows + from;
+                gb.get(off, g, 0, len);
+                xb.get(off, xh, 0, len);
                 float gc = gn[c];
                 for (int r = 0; r < len; r++) {
-                    out[base + r] = inv[from + r] * (g[base + r] * gc - s1[r] - xh[base + r] * s2[r]);
+                    out[r] = inv[from + r] * (g[r] * gc - s1[r] - xh[r] * s2[r]);
                 }
+                db.put(off, out, 0, len);
             }
         });
-        write(dg, dGain);
-        write(db, dBias);
-        write(out, dx);
+        HostMemory.write(dg, dGain);
+        HostMemory.write(dbias, dBias);
     }
 }

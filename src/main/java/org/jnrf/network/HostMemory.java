@@ -25,7 +25,11 @@ final class HostMemory {
         return a.dataType() == DataType.FLOAT && !a.isView() && a.length() == a.data().length();
     }
 
-    private static FloatBuffer view(INDArray a) {
+    /**
+     * The array's storage as a float buffer (native order), for copying blocks with the absolute bulk get and put,
+     * which are safe to use from several threads at once.
+     */
+    static FloatBuffer view(INDArray a) {
         return a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
@@ -38,15 +42,5 @@ final class HostMemory {
 
     static void write(float[] from, INDArray a) {
         view(a).put(from, 0, (int) a.length());
-    }
-
-    /** Elements [from, to) of the array into the same positions of {@code into}: one piece of a split copy. */
-    static void readRange(INDArray a, float[] into, int from, int to) {
-        view(a).get(from, into, from, to - from);
-    }
-
-    /** Positions [from, to) of {@code values} into the same elements of the array: one piece of a split copy. */
-    static void writeRange(float[] values, INDArray a, int from, int to) {
-        view(a).put(from, values, from, to - from);
     }
 }

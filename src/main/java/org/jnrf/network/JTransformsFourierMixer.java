@@ -51,9 +51,14 @@ public final class JTransformsFourierMixer implements FourierMixer {
                 buffers[0] = new float[n];
                 buffers[1] = new float[n];
             }
-            float[] data = HostMemory.read(x, buffers[0]);
-            mixFloat(data, buffers[1], l, h);
-            HostMemory.write(buffers[1], out);
+            // columns move between ND4J memory and the work arrays inside the parallel loops, not in one
+            // single-threaded copy each way
+            java.nio.FloatBuffer in = HostMemory.view(x);
+            float[] data = buffers[0];
+            mixFloat(c -> in.get(c * l, data, c * l, l), data, buffers[1], l, h);
+            java.nio.FloatBuffer result = HostMemory.view(out);
+            float[] o = buffers[1];
+            run(h, c -> result.put(c * l, o, c * l, l));
             return;
         }
         INDArray src = x.ordering() == 'f' && !x.isView() ? x : x.dup('f');
@@ -64,7 +69,7 @@ public final class JTransformsFourierMixer implements FourierMixer {
             float[] data = src.dataType() == DataType.FLOAT ? src.data().asFloat()
                     : src.castTo(DataType.FLOAT).dup('f').data().asFloat();
             float[] result = new float[l * h];
-            mixFloat(data, result, l, h);
+            mixFloat(c -> { }, data, result, l, h);
             write(out, Nd4j.create(result, new long[]{l, h}, 'f'));
         }
     }
@@ -108,11 +113,15 @@ public final class JTransformsFourierMixer implements FourierMixer {
      */
     private static final int LANES = 40;
 
-    private void mixFloat(float[] data, float[] out, int l, int h) {
+    /** load.accept(c) puts column c of the input into data (column-major) before its transform. */
+    private void mixFloat(java.util.function.IntConsumer load, float[] data, float[] out, int l, int h) {
         FloatFFT_1D seq = floatPlans.computeIfAbsent(l, FloatFFT_1D::new);
-        if (l > 1) {
-            run(h, c -> seq.realForward(data, c * l));
-        }
+        run(h, c -> {
+            load.accept(c);
+            if (l > 1) {
+                seq.realForward(data, c * l);
+            }
+        });
         LaneFft lanes = lanePlans.computeIfAbsent(h, n -> Optional.ofNullable(LaneFft.plan(n))).orElse(null);
         if (lanes != null) {
             hiddenTransformsInLanes(data, out, l, h, lanes);

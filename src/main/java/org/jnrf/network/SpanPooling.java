@@ -34,24 +34,51 @@ public final class SpanPooling {
         return pooled;
     }
 
-    // host path: column-major data, element (row, col) at col * rows + row
+    /** The spans' token ranges flattened: span i owns ranges [first[i], first[i + 1]) of begin/end. */
+    private record Ranges(int[] first, int[] begin, int[] end, float[] weight) {
+        static Ranges of(List<EntitySpan> spans) {
+            int n = spans.size();
+            int[] first = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                first[i + 1] = first[i] + spans.get(i).ranges().size();
+            }
+            int[] begin = new int[first[n]];
+            int[] end = new int[first[n]];
+            float[] weight = new float[n];
+            for (int i = 0; i < n; i++) {
+                List<TokenRange> ranges = spans.get(i).ranges();
+                int tokens = 0;
+                for (int k = 0; k < ranges.size(); k++) {
+                    begin[first[i] + k] = ranges.get(k).begin();
+                    end[first[i] + k] = ranges.get(k).end();
+                    tokens += ranges.get(k).length();
+                }
+                weight[i] = 1f / tokens;
+            }
+            return new Ranges(first, begin, end, weight);
+        }
+    }
+
+    // host path: column-major data, element (row, col) at col * rows + row; one token column at a time, so the
+    // matrix is read (and in the backward pass written) once, sequentially
     private static void hostForward(INDArray tokens, List<EntitySpan> spans, INDArray pooled) {
         int l = (int) tokens.rows();
         int h = (int) tokens.columns();
         int n = spans.size();
-        float[] t = HostMemory.read(tokens, null);
+        Ranges s = Ranges.of(spans);
+        java.nio.FloatBuffer t = HostMemory.view(tokens);
+        float[] column = new float[l];
         float[] p = new float[n * h];
-        for (int i = 0; i < n; i++) {
-            EntitySpan s = spans.get(i);
-            float inv = 1f / s.tokenCount();
-            for (int c = 0; c < h; c++) {
+        for (int c = 0; c < h; c++) {
+            t.get(c * l, column, 0, l);
+            for (int i = 0; i < n; i++) {
                 float sum = 0;
-                for (TokenRange r : s.ranges()) {
-                    for (int row = r.begin(); row < r.end(); row++) {
-                        sum += t[c * l + row];
+                for (int k = s.first[i]; k < s.first[i + 1]; k++) {
+                    for (int row = s.begin[k]; row < s.end[k]; row++) {
+                        sum += column[row];
                     }
                 }
-                p[c * n + i] = sum * inv;
+                p[c * n + i] = sum * s.weight[i];
             }
         }
         HostMemory.write(p, pooled);
@@ -61,21 +88,22 @@ public final class SpanPooling {
         int l = (int) tokenGrad.rows();
         int h = (int) tokenGrad.columns();
         int n = spans.size();
+        Ranges s = Ranges.of(spans);
         float[] g = HostMemory.read(pooledGrad, null);
-        float[] t = HostMemory.read(tokenGrad, null);
-        for (int i = 0; i < n; i++) {
-            EntitySpan s = spans.get(i);
-            float inv = 1f / s.tokenCount();
-            for (int c = 0; c < h; c++) {
-                float v = g[c * n + i] * inv;
-                for (TokenRange r : s.ranges()) {
-                    for (int row = r.begin(); row < r.end(); row++) {
-                        t[c * l + row] += v;
+        java.nio.FloatBuffer t = HostMemory.view(tokenGrad);
+        float[] column = new float[l];
+        for (int c = 0; c < h; c++) {
+            t.get(c * l, column, 0, l);
+            for (int i = 0; i < n; i++) {
+                float v = g[c * n + i] * s.weight[i];
+                for (int k = s.first[i]; k < s.first[i + 1]; k++) {
+                    for (int row = s.begin[k]; row < s.end[k]; row++) {
+                        column[row] += v;
                     }
                 }
             }
+            t.put(c * l, column, 0, l);
         }
-        HostMemory.write(t, tokenGrad);
     }
 
     /** Adds the gradient of the pooled rows into {@code tokenGrad} (L x H). */

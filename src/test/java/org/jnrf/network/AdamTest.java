@@ -82,23 +82,26 @@ class AdamTest {
     }
 
     @Test
-    void sparseRowsInFloatTakeTheHostPath() {
-        INDArray table = Nd4j.create(new float[]{1, 2, 3, 4, 5, 6}, new long[]{3, 2}, 'c');
-        Param p = Param.rowSparse("t", table, true);
-        Adam adam = new Adam(List.of(p), B1, B2, EPS);
-        double[] w = {3, 4, 5, 6};
-        double[] m = new double[4];
-        double[] v = new double[4];
-        double[][] grads = {{0.5, -0.5, 1, 2}, {0.25, 3, -1, 0.5}};
-        for (int t = 0; t < 2; t++) {
-            p.setRowGrad(new int[]{1, 2}, Nd4j.create(new float[]{(float) grads[t][0], (float) grads[t][1],
-                    (float) grads[t][2], (float) grads[t][3]}, new long[]{2, 2}, 'c'));
-            adam.update(LR);
-            reference(w, m, v, grads[t], t + 1);
-        }
-        assertEquals(1, table.getDouble(0, 0), 0);
-        for (int i = 0; i < 4; i++) {
-            assertEquals(w[i], table.getDouble(1 + i / 2, i % 2), 1e-5);
+    void sparseFloatRowsMatchTheReferenceOnHostAndNd4jPaths() {
+        for (Kernels k : new Kernels[]{new HostKernels(1), Nd4jKernels.INSTANCE}) {
+            INDArray table = Nd4j.create(new float[]{1, 2, 3, 4, 5, 6}, new long[]{3, 2}, 'c');
+            Param p = Param.rowSparse("t", table, true);
+            Adam adam = new Adam(List.of(p), B1, B2, EPS, k);
+            double[] w = {3, 4, 5, 6};
+            double[] m = new double[4];
+            double[] v = new double[4];
+            double[][] grads = {{0.5, -0.5, 1, 2}, {0.25, 3, -1, 0.5}};
+            for (int t = 0; t < 2; t++) {
+                // the update sees the gradient times the clipping factor 0.5
+                p.setRowGrad(new int[]{1, 2}, Nd4j.create(new float[]{(float) grads[t][0], (float) grads[t][1],
+                        (float) grads[t][2], (float) grads[t][3]}, new long[]{2, 2}, 'c').muli(2));
+                adam.update(LR, 0.5);
+                reference(w, m, v, grads[t], t + 1);
+            }
+            assertEquals(1, table.getDouble(0, 0), 0, k.name());
+            for (int i = 0; i < 4; i++) {
+                assertEquals(w[i], table.getDouble(1 + i / 2, i % 2), 1e-5, k.name());
+            }
         }
     }
 

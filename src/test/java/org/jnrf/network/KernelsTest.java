@@ -31,7 +31,7 @@ class KernelsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1,5", "7,3", "64,48", "301,67", "1000,96"})
+    @CsvSource({"1,5", "7,3", "64,48", "301,67", "1000,96", "3,5000", "2050,7", "9000,3"})
     void hostKernelsMatchNd4j(int rows, int cols) {
         INDArray x = rand(rows, rows, cols);
         INDArray dy = rand(rows + 1, rows, cols);
@@ -177,5 +177,33 @@ class KernelsTest {
         close("row 2", dy.getRow(1).reshape(1, 3), table.rowGrad().getRow(0).reshape(1, 3));
         close("row 4", dy.getRow(0).add(dy.getRow(2)).reshape(1, 3), table.rowGrad().getRow(1).reshape(1, 3));
         close("row 8", dy.getRow(3).reshape(1, 3), table.rowGrad().getRow(2).reshape(1, 3));
+    }
+
+    @org.junit.jupiter.api.Test
+    void embeddingHostLookupAndGradientMatchNd4jPath() {
+        // 150 positions: more than one block of 64, repeated ids
+        Embedding emb = new Embedding("e", 40, 7, new Init(2, DataType.FLOAT));
+        int[] ids = new java.util.SplittableRandom(3).ints(150, 0, 40).toArray();
+        Scratch host = new Scratch(DataType.FLOAT, HOST);
+        Scratch nd4j = new Scratch(DataType.FLOAT, ND4J);
+        INDArray expected = emb.forward(ids, nd4j.cache("e")).dup();
+        close("lookup", expected, emb.forward(ids, host.cache("e")).dup());
+        for (int pos = 0; pos < ids.length; pos += 37) {
+            close("row of position " + pos, emb.params().get(0).value().getRow(ids[pos]).reshape(1, 7),
+                    expected.getRow(pos).reshape(1, 7));
+        }
+        INDArray dy = rand(6, 150, 7);
+        emb.backward(dy, host.cache("e"));
+        Param table = emb.params().get(0);
+        for (int i = 0; i < table.touchedRows().length; i++) {
+            int id = table.touchedRows()[i];
+            INDArray sum = Nd4j.zeros(DataType.FLOAT, 1, 7);
+            for (int pos = 0; pos < ids.length; pos++) {
+                if (ids[pos] == id) {
+                    sum.addi(dy.getRow(pos).reshape(1, 7));
+                }
+            }
+            close("gradient of row " + id, sum, table.rowGrad().getRow(i).reshape(1, 7));
+        }
     }
 }
