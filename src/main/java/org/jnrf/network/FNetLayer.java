@@ -59,11 +59,11 @@ public final class FNetLayer {
         INDArray g = contract.backward(d1, cache.child("ff2"), true);
         g = Gelu.backwardBiased(g, expand.bias(), cache.child("gelu"));
         g = expand.backwardWithoutBias(g, cache.child("ff1"), true);
-        g.addi(d1); // residual around the feed-forward
+        cache.kernels().add(g, d1); // residual around the feed-forward
         INDArray d0 = norm1.backward(g, cache.child("norm1"));
         INDArray dx = cache.gradBuffer("dx", dy.rows(), dy.columns());
         mixer.mix(d0, dx, cache.child("fft"));
-        dx.addi(d0); // residual around the Fourier mixing
+        cache.kernels().add(dx, d0); // residual around the Fourier mixing
         return dx;
     }
 }

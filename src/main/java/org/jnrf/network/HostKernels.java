@@ -165,6 +165,28 @@ public final class HostKernels implements Kernels {
     }
 
     @Override
+    public void add(INDArray y, INDArray x) {
+        // ND4J's pairwise add took 2-3 ms for 512 x 768 here
+        if (!plain(y, x) || y.rows() != x.rows() || y.columns() != x.columns()) {
+            Nd4jKernels.INSTANCE.add(y, x);
+            return;
+        }
+        FloatBuffer yb = HostMemory.view(y);
+        FloatBuffer xb = HostMemory.view(x);
+        flatBlocks((int) y.length(), (from, to) -> {
+            int n = to - from;
+            float[] v = temp(0, n);
+            float[] w = temp(1, n);
+            yb.get(from, v, 0, n);
+            xb.get(from, w, 0, n);
+            for (int i = 0; i < n; i++) {
+                v[i] += w[i];
+            }
+            yb.put(from, v, 0, n);
+        });
+    }
+
+    @Override
     public void addRowVector(INDArray y, INDArray bias) {
         if (!plain(y, bias)) {
             Nd4jKernels.INSTANCE.addRowVector(y, bias);

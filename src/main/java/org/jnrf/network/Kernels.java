@@ -10,6 +10,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (1 x cols), column vectors (rows x 1).
  */
 public interface Kernels {
+    /** y += x (same shape). */
+    void add(INDArray y, INDArray x);
+
     /** y += bias, broadcast over rows. */
     void addRowVector(INDArray y, INDArray bias);
 

@@ -29,6 +29,11 @@ public final class Nd4jKernels implements Kernels {
     }
 
     @Override
+    public void add(INDArray y, INDArray x) {
+        y.addi(x);
+    }
+
+    @Override
     public void addRowVector(INDArray y, INDArray bias) {
         y.addiRowVector(bias);
     }

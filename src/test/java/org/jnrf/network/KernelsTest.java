@@ -38,6 +38,12 @@ class KernelsTest {
         INDArray gain = rand(3, 1, cols);
         INDArray bias = rand(4, 1, cols);
 
+        INDArray addA = x.dup('f');
+        INDArray addB = x.dup('f');
+        ND4J.add(addA, dy);
+        HOST.add(addB, dy);
+        close("add", addA, addB);
+
         INDArray a = x.dup('f');
         INDArray b = x.dup('f');
         ND4J.addRowVector(a, bias);
