@@ -4,48 +4,74 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.Map;
-
 /**
  * Sinusoidal positional encoding (Vaswani et al.): PE[p, 2i] = sin(p / 10000^(2i/H)), PE[p, 2i+1] = cos(...).
- * Computed for any length (no cap), cached for the most recent lengths.
+ * Any length (no cap). The values are computed once for positions up to the longest document seen so far (growing
+ * by half each time a longer one comes), so notes of ever-changing lengths cost a copy each, not L x H sines and
+ * cosines.
  */
 public final class PositionalEncoding {
-    private static final int MAX_CACHED = 8;
     private final int hidden;
     private final DataType dataType;
-    private final Map<Integer, INDArray> byLength = new ConcurrentHashMap<>();
+    private volatile Values values = new Values(new double[0], 0);
+
+    /** Unit i's values for positions [0, capacity) at [i capacity, (i + 1) capacity). */
+    private record Values(double[] v, int capacity) {
+    }
 
     public PositionalEncoding(int hidden, DataType dataType) {
         this.hidden = hidden;
         this.dataType = dataType;
     }
 
-    /** The (length x hidden) table, 'f' order; shared and read-only. */
+    /** The (length x hidden) table, 'f' order, a new array. */
     public INDArray table(int length) {
-        INDArray t = byLength.get(length);
-        if (t == null) {
-            t = compute(length);
-            if (byLength.size() >= MAX_CACHED) {
-                byLength.clear();
+        Values t = atLeast(length);
+        long[] shape = {length, hidden};
+        if (dataType == DataType.FLOAT) {
+            float[] out = new float[length * hidden];
+            for (int i = 0; i < hidden; i++) {
+                int from = i * t.capacity();
+                int to = i * length;
+                for (int p = 0; p < length; p++) {
+                    out[to + p] = (float) t.v()[from + p];
+                }
             }
-            byLength.put(length, t);
+            return Nd4j.create(out, shape, 'f');
         }
-        return t;
+        double[] out = new double[length * hidden];
+        for (int i = 0; i < hidden; i++) {
+            System.arraycopy(t.v(), i * t.capacity(), out, i * length, length);
+        }
+        return Nd4j.create(out, shape, 'f').castTo(dataType);
     }
 
-    private INDArray compute(int length) {
-        double[] v = new double[length * hidden];
+    private Values atLeast(int length) {
+        Values t = values;
+        if (t.capacity() >= length) {
+            return t;
+        }
+        synchronized (this) {
+            t = values;
+            if (t.capacity() < length) {
+                t = compute(Math.max(length, Math.max(256, t.capacity() + t.capacity() / 2)));
+                values = t;
+            }
+            return t;
+        }
+    }
+
+    private Values compute(int capacity) {
+        double[] v = new double[capacity * hidden];
         for (int i = 0; i < hidden; i += 2) {
             double freq = Math.exp(-Math.log(10000.0) * i / hidden);
-            for (int p = 0; p < length; p++) {
-                v[i * length + p] = Math.sin(p * freq);
+            for (int p = 0; p < capacity; p++) {
+                v[i * capacity + p] = Math.sin(p * freq);
                 if (i + 1 < hidden) {
-                    v[(i + 1) * length + p] = Math.cos(p * freq);
+                    v[(i + 1) * capacity + p] = Math.cos(p * freq);
                 }
             }
         }
-        return Nd4j.create(v, new long[]{length, hidden}, 'f').castTo(dataType).dup('f');
+        return new Values(v, capacity);
     }
 }

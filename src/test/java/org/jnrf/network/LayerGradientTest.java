@@ -131,9 +131,18 @@ class LayerGradientTest {
     @Test
     void positionalEncodingAnyLength() {
         PositionalEncoding pe = new PositionalEncoding(6, DataType.DOUBLE);
+        // a short table first: the values for a longer one are computed anew, and shorter ones are prefixes
+        INDArray shortTable = pe.table(7);
         INDArray t = pe.table(20_001);
         assertEquals(Math.sin(20_000), t.getDouble(20_000, 0), 1e-9);
         assertEquals(Math.cos(20_000 * Math.exp(-Math.log(10000.0) * 2 / 6)), t.getDouble(20_000, 3), 1e-9);
+        assertEquals(shortTable, pe.table(7));
+        assertEquals(shortTable, t.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 7),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()));
+        INDArray floats = new PositionalEncoding(6, DataType.FLOAT).table(300);
+        assertEquals(DataType.FLOAT, floats.dataType());
+        assertEquals('f', floats.ordering());
+        assertEquals(Math.cos(299 * Math.exp(-Math.log(10000.0) * 4 / 6)), floats.getDouble(299, 5), 1e-6);
     }
 
     @ParameterizedTest
