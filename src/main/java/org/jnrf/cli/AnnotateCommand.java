@@ -15,6 +15,7 @@ import org.jnrf.corpus.CorpusFiles;
 import org.jnrf.corpus.CorpusFormat;
 import org.jnrf.corpus.ErrorReportWriter;
 import org.jnrf.corpus.PlainTextReader;
+import org.jnrf.network.ComputeThreads;
 import org.jnrf.uima.CpeRunner;
 import org.jnrf.uima.JnrfAnnotator;
 import org.jnrf.uima.ModelLocation;
@@ -51,6 +52,10 @@ public final class AnnotateCommand implements Callable<Integer> {
 
     @Option(names = "--threads", defaultValue = "1", description = "Processing threads (default: ${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(names = "--compute-threads", paramLabel = "N", description = "Threads inside each matrix product "
+            + "(default: the cores divided by --threads, at least 1).")
+    Integer computeThreads;
 
     @Option(names = "--ctakes", description = "Also add cTAKES types (MedicationMention, BinaryTextRelation, ...): "
             + "visible in XMI output.")
@@ -95,6 +100,24 @@ public final class AnnotateCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        if (computeThreads != null && computeThreads < 1) {
+            err.println("jnrf annotate: --compute-threads must be at least 1");
+            err.flush();
+            return 1;
+        }
+        // notes in parallel and threads inside each product would contend for the same cores: short notes gain
+        // nothing from multithreaded products, and their spinning threads slow the other pipelines down
+        int computeBefore = ComputeThreads.get();
+        ComputeThreads.set(computeThreads != null ? computeThreads
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / threads));
+        try {
+            return annotate(stdout, err);
+        } finally {
+            ComputeThreads.set(computeBefore); // the setting is process-wide: leave it as found when embedded
+        }
+    }
+
+    private int annotate(PrintWriter stdout, PrintWriter err) throws Exception {
         Files.createDirectories(out);
         int noteCount = countNotes();
 
