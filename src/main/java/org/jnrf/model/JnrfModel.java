@@ -9,6 +9,7 @@ import org.jnrf.document.TextSpan;
 import org.jnrf.network.EntitySpan;
 import org.jnrf.network.FourierMixers;
 import org.jnrf.network.JnrfNetwork;
+import org.jnrf.network.Kernels;
 import org.jnrf.network.NetworkPrediction;
 import org.jnrf.network.RelationScore;
 import org.jnrf.network.Scratch;
@@ -81,7 +82,7 @@ public final class JnrfModel {
             throw new IllegalArgumentException("vocabulary has " + vocabulary.size() + " pieces, the configuration "
                     + config.vocabularySize());
         }
-        JnrfNetwork copy = new JnrfNetwork(config.networkConfig(DataType.FLOAT, 0), config.labelSpace(),
+        JnrfNetwork copy = JnrfNetwork.forWeights(config.networkConfig(DataType.FLOAT, 0), config.labelSpace(),
                 network.mixer(), network.kernels());
         NetworkWeights.copy(network, copy);
         return new JnrfModel(config, vocabulary, copy);
@@ -118,8 +119,9 @@ public final class JnrfModel {
                                        String file) throws ModelFormatException {
         JnrfNetwork network;
         try {
-            network = new JnrfNetwork(config.networkConfig(DataType.FLOAT, 0), config.labelSpace(),
-                    FourierMixers.fromSystemProperty(fftThreads()));
+            network = JnrfNetwork.forWeights(config.networkConfig(DataType.FLOAT, 0), config.labelSpace(),
+                    FourierMixers.fromSystemProperty(fftThreads()),
+                    Kernels.fromSystemProperty(JnrfNetwork.defaultThreads()));
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(file + "!" + CONFIG_ENTRY, "invalid configuration: " + e.getMessage(), e);
         }

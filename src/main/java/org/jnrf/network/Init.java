@@ -13,10 +13,21 @@ import java.util.SplittableRandom;
 public final class Init {
     private final SplittableRandom random;
     private final DataType dataType;
+    private final boolean zeros;
 
     public Init(long seed, DataType dataType) {
-        this.random = new SplittableRandom(seed);
+        this(new SplittableRandom(seed), dataType, false);
+    }
+
+    private Init(SplittableRandom random, DataType dataType, boolean zeros) {
+        this.random = random;
         this.dataType = dataType;
+        this.zeros = zeros;
+    }
+
+    /** Zeros instead of random values, for parameters whose values are loaded right after (a model file). */
+    public static Init placeholder(DataType dataType) {
+        return new Init(null, dataType, true);
     }
 
     public DataType dataType() {
@@ -24,6 +35,9 @@ public final class Init {
     }
 
     public INDArray uniform(double bound, long rows, long cols, char order) {
+        if (zeros) {
+            return Nd4j.create(dataType, new long[]{rows, cols}, order);
+        }
         double[] v = new double[Math.toIntExact(rows * cols)];
         for (int i = 0; i < v.length; i++) {
             v[i] = (random.nextDouble() * 2 - 1) * bound;
@@ -32,6 +46,9 @@ public final class Init {
     }
 
     public INDArray normal(double std, long rows, long cols, char order) {
+        if (zeros) {
+            return Nd4j.create(dataType, new long[]{rows, cols}, order);
+        }
         double[] v = new double[Math.toIntExact(rows * cols)];
         for (int i = 0; i < v.length; i++) {
             v[i] = gaussian() * std;

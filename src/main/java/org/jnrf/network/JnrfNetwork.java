@@ -48,11 +48,25 @@ public final class JnrfNetwork {
     /** With a pretrained embedding matrix (vocabulary x embeddingDim, or null) as the initial table. */
     public JnrfNetwork(NetworkConfig config, LabelSpace labels, FourierMixer mixer, Kernels kernels,
                        INDArray pretrained, boolean trainableEmbeddings) {
+        this(config, labels, mixer, kernels, pretrained, trainableEmbeddings,
+                new Init(config.seed(), config.dataType()));
+    }
+
+    /**
+     * A network whose parameters are all zero, to receive weights from a model file or another network (drawing
+     * the 10-20 M random values first took about a second per model load).
+     */
+    public static JnrfNetwork forWeights(NetworkConfig config, LabelSpace labels, FourierMixer mixer,
+                                         Kernels kernels) {
+        return new JnrfNetwork(config, labels, mixer, kernels, null, true, Init.placeholder(config.dataType()));
+    }
+
+    private JnrfNetwork(NetworkConfig config, LabelSpace labels, FourierMixer mixer, Kernels kernels,
+                        INDArray pretrained, boolean trainableEmbeddings, Init init) {
         this.config = config;
         this.kernels = kernels;
         this.labels = labels;
         this.mixer = mixer;
-        Init init = new Init(config.seed(), config.dataType());
         int h = config.hidden();
         if (pretrained != null) {
             if (pretrained.rows() != config.vocabularySize() || pretrained.columns() != config.embeddingDim()) {
