@@ -107,13 +107,13 @@ public final class AnnotateCommand implements Callable<Integer> {
         }
         // notes in parallel and threads inside each product would contend for the same cores: short notes gain
         // nothing from multithreaded products, and their spinning threads slow the other pipelines down
-        int computeBefore = ComputeThreads.get();
+        ComputeThreads.Setting computeBefore = ComputeThreads.current();
         ComputeThreads.set(computeThreads != null ? computeThreads
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / threads));
         try {
             return annotate(stdout, err);
         } finally {
-            ComputeThreads.set(computeBefore); // the setting is process-wide: leave it as found when embedded
+            ComputeThreads.restore(computeBefore); // the setting is process-wide: leave it as found when embedded
         }
     }
 

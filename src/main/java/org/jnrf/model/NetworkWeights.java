@@ -49,7 +49,14 @@ public final class NetworkWeights {
     public static void copy(JnrfNetwork from, JnrfNetwork to) {
         List<Param> a = from.params();
         List<Param> b = to.params();
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException("networks differ: " + a.size() + " and " + b.size() + " parameters");
+        }
         for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).name().equals(b.get(i).name())) {
+                throw new IllegalArgumentException("networks differ: parameter " + a.get(i).name() + " against "
+                        + b.get(i).name());
+            }
             b.get(i).value().assign(a.get(i).value());
         }
     }

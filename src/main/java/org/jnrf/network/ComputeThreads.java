@@ -21,6 +21,21 @@ public final class ComputeThreads {
         Nd4j.factory().blas().setMaxThreads(threads);
     }
 
+    /** The current OpenMP and BLAS thread counts, to put back with {@link #restore}. */
+    public record Setting(int omp, int blas) {
+    }
+
+    public static Setting current() {
+        Nd4j.scalar(0f);
+        return new Setting(NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads(),
+                Nd4j.factory().blas().getMaxThreads());
+    }
+
+    public static void restore(Setting setting) {
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(setting.omp());
+        Nd4j.factory().blas().setMaxThreads(setting.blas());
+    }
+
     public static int get() {
         Nd4j.scalar(0f);
         return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();

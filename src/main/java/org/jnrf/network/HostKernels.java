@@ -21,6 +21,8 @@ public final class HostKernels implements Kernels {
     private static final int MIN_PARALLEL = 1 << 15;
     /** Values per operand in one block: a few operands' blocks stay in L1/L2 while they are processed. */
     private static final int BLOCK = 8192;
+    /** Columns whose LayerNorm statistics are taken together before they are merged into the rows' totals. */
+    private static final int GROUP = 16;
 
     private final ForkJoinPool pool;
     private final int threads;
@@ -396,37 +398,54 @@ public final class HostKernels implements Kernels {
         float invCols = 1f / cols;
         parallel(rows, (long) rows * cols, (from, to) -> {
             int len = to - from;
-            float[] v = temp(0, len);
+            float[] v = temp(0, GROUP * len);
             float[] w = temp(1, len);
             float[] xh = temp(2, len);
             float[] out = temp(3, len);
-            // sums of (x - shift) with the row's first value as the shift: one pass, and float accumulators that
-            // C2 vectorises stay accurate even when the mean is far larger than the spread
-            float[] shift = new float[len];
-            float[] s1 = new float[len];
-            float[] s2 = new float[len];
-            readRows(ab, bb, from, len, v, w);
-            System.arraycopy(v, 0, shift, 0, len);
-            for (int c = 0; c < cols; c++) {
-                if (c > 0) {
-                    readRows(ab, bb, c * rows + from, len, v, w);
+            // statistics in one pass over memory: the columns come in groups that stay in cache, each group's
+            // mean and sum of squared deviations are exact two-pass values, and groups are merged as in Chan et
+            // al. (stable in float whatever the rows' means and outliers, unlike sums of squares)
+            float[] mean = new float[len];
+            float[] m2 = new float[len];
+            float[] groupMean = new float[len];
+            float[] groupM2 = new float[len];
+            int done = 0;
+            for (int c0 = 0; c0 < cols; c0 += GROUP) {
+                int n = Math.min(GROUP, cols - c0);
+                java.util.Arrays.fill(groupMean, 0f);
+                java.util.Arrays.fill(groupM2, 0f);
+                for (int j = 0; j < n; j++) {
+                    readRows(ab, bb, (c0 + j) * rows + from, len, v, j * len, w);
+                    for (int r = 0; r < len; r++) {
+                        groupMean[r] += v[j * len + r];
+                    }
                 }
+                float invN = 1f / n;
                 for (int r = 0; r < len; r++) {
-                    float d = v[r] - shift[r];
-                    s1[r] += d;
-                    s2[r] += d * d;
+                    groupMean[r] *= invN;
                 }
+                for (int j = 0; j < n; j++) {
+                    for (int r = 0; r < len; r++) {
+                        float d = v[j * len + r] - groupMean[r];
+                        groupM2[r] += d * d;
+                    }
+                }
+                int total = done + n;
+                float toNew = (float) n / total;
+                float cross = (float) ((double) done * n / total);
+                for (int r = 0; r < len; r++) {
+                    float d = groupMean[r] - mean[r];
+                    mean[r] += d * toNew;
+                    m2[r] += groupM2[r] + d * d * cross;
+                }
+                done = total;
             }
-            float[] mean = shift;
             for (int r = 0; r < len; r++) {
-                float m = s1[r] * invCols;
-                float var = Math.max(0f, s2[r] * invCols - m * m);
-                mean[r] += m;
-                inv[from + r] = (float) (1.0 / Math.sqrt((double) var + eps));
+                inv[from + r] = (float) (1.0 / Math.sqrt((double) m2[r] * invCols + eps));
             }
             for (int c = 0; c < cols; c++) {
                 int off = c * rows + from;
-                readRows(ab, bb, off, len, v, w);
+                readRows(ab, bb, off, len, v, 0, w);
                 float g = gn[c];
                 float bc = bs[c];
                 for (int r = 0; r < len; r++) {
@@ -445,13 +464,13 @@ public final class HostKernels implements Kernels {
         }
     }
 
-    /** v[0, len) = a[off, off + len) (+ b[off, off + len) when b is not null; w is scratch). */
-    private static void readRows(FloatBuffer a, FloatBuffer b, int off, int len, float[] v, float[] w) {
-        a.get(off, v, 0, len);
+    /** v[at, at + len) = a[off, off + len) (+ b[off, off + len) when b is not null; w is scratch). */
+    private static void readRows(FloatBuffer a, FloatBuffer b, int off, int len, float[] v, int at, float[] w) {
+        a.get(off, v, at, len);
         if (b != null) {
             b.get(off, w, 0, len);
             for (int r = 0; r < len; r++) {
-                v[r] += w[r];
+                v[at + r] += w[r];
             }
         }
     }

@@ -13,15 +13,18 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class PositionalEncoding {
     private final int hidden;
     private final DataType dataType;
-    private volatile Values values = new Values(new double[0], 0);
+    private volatile Values values = new Values(new float[0], null, 0);
     /** The table last handed out: documents of one length in a row (benchmarks) share it. */
     private volatile Table last;
 
     private record Table(int length, INDArray values) {
     }
 
-    /** Unit i's values for positions [0, capacity) at [i capacity, (i + 1) capacity). */
-    private record Values(double[] v, int capacity) {
+    /**
+     * Unit i's values for positions [0, capacity) at [i capacity, (i + 1) capacity), in float (f) or, for a double
+     * network, in double (d).
+     */
+    private record Values(float[] f, double[] d, int capacity) {
     }
 
     public PositionalEncoding(int hidden, DataType dataType) {
@@ -43,20 +46,16 @@ public final class PositionalEncoding {
     private INDArray compute(int length) {
         Values t = atLeast(length);
         long[] shape = {length, hidden};
-        if (dataType == DataType.FLOAT) {
-            float[] out = new float[length * hidden];
+        if (t.f() != null) {
+            float[] out = new float[Math.multiplyExact(length, hidden)];
             for (int i = 0; i < hidden; i++) {
-                int from = i * t.capacity();
-                int to = i * length;
-                for (int p = 0; p < length; p++) {
-                    out[to + p] = (float) t.v()[from + p];
-                }
+                System.arraycopy(t.f(), i * t.capacity(), out, i * length, length);
             }
             return Nd4j.create(out, shape, 'f');
         }
-        double[] out = new double[length * hidden];
+        double[] out = new double[Math.multiplyExact(length, hidden)];
         for (int i = 0; i < hidden; i++) {
-            System.arraycopy(t.v(), i * t.capacity(), out, i * length, length);
+            System.arraycopy(t.d(), i * t.capacity(), out, i * length, length);
         }
         return Nd4j.create(out, shape, 'f').castTo(dataType);
     }
@@ -69,7 +68,9 @@ public final class PositionalEncoding {
         synchronized (this) {
             t = values;
             if (t.capacity() < length) {
-                t = values(Math.max(length, Math.max(256, t.capacity() + t.capacity() / 2)));
+                // grow by half, by at most 64k positions: one very long document does not reserve much more
+                int grown = t.capacity() + Math.min(t.capacity() / 2, 1 << 16);
+                t = values(Math.max(length, Math.max(256, grown)));
                 values = t;
             }
             return t;
@@ -77,16 +78,30 @@ public final class PositionalEncoding {
     }
 
     private Values values(int capacity) {
-        double[] v = new double[capacity * hidden];
+        int n = Math.multiplyExact(capacity, hidden);
+        boolean single = dataType == DataType.FLOAT;
+        float[] f = single ? new float[n] : null;
+        double[] d = single ? null : new double[n];
         for (int i = 0; i < hidden; i += 2) {
             double freq = Math.exp(-Math.log(10000.0) * i / hidden);
             for (int p = 0; p < capacity; p++) {
-                v[i * capacity + p] = Math.sin(p * freq);
+                double sin = Math.sin(p * freq);
+                double cos = Math.cos(p * freq);
+                int at = i * capacity + p;
+                if (single) {
+                    f[at] = (float) sin;
+                } else {
+                    d[at] = sin;
+                }
                 if (i + 1 < hidden) {
-                    v[(i + 1) * capacity + p] = Math.cos(p * freq);
+                    if (single) {
+                        f[at + capacity] = (float) cos;
+                    } else {
+                        d[at + capacity] = cos;
+                    }
                 }
             }
         }
-        return new Values(v, capacity);
+        return new Values(f, d, capacity);
     }
 }

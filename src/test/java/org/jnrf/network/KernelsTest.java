@@ -31,7 +31,7 @@ class KernelsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1,5", "7,3", "64,48", "301,67", "1000,96", "3,5000", "2050,7", "9000,3"})
+    @CsvSource({"1,5", "7,3", "64,48", "301,67", "1000,96", "1001,97", "3,5000", "2050,7", "9001,5"})
     void hostKernelsMatchNd4j(int rows, int cols) {
         INDArray x = rand(rows, rows, cols);
         INDArray dy = rand(rows + 1, rows, cols);
@@ -134,12 +134,17 @@ class KernelsTest {
         close("pool backward", a, b);
     }
 
-    @org.junit.jupiter.api.Test
-    void hostLayerNormKeepsPrecisionWhenTheMeanDwarfsTheSpread() {
-        // rows offset by 100 with a spread of about 2: float sums for the mean must not swamp xhat
-        int rows = 130;
+    @ParameterizedTest
+    @CsvSource({"130,0", "130,80", "1001,80"})
+    void hostLayerNormKeepsPrecisionWhenTheMeanDwarfsTheSpread(int rows, double outlier) {
+        // rows offset by 100 with a spread of about 2: float sums for the mean must not swamp xhat; an outlier
+        // in the first column (and one further on) must not either
         int cols = 768;
         INDArray x = rand(11, rows, cols).addi(100.0);
+        for (int r = 0; r < rows; r += 3) {
+            x.putScalar(r, 0, 100 + outlier);
+            x.putScalar(r, 500, 100 - outlier);
+        }
         float[] v = x.dup('f').data().asFloat();
         INDArray xh = empty(rows, cols);
         HOST.layerNorm(x, Nd4j.ones(DataType.FLOAT, 1, cols), Nd4j.zeros(DataType.FLOAT, 1, cols), 1e-5, xh,
