@@ -92,7 +92,7 @@ public final class Embedding {
             slot[pos] = Arrays.binarySearch(rows, ids[pos]);
         }
         INDArray compact;
-        if (HostMemory.plainFloat(dy)) {
+        if (cache.kernels() instanceof HostKernels && HostMemory.plainFloat(dy)) {
             float[] g = HostMemory.read(dy, null); // column-major: (pos, k) at k L + pos
             float[] acc = new float[rows.length * d];
             int l = ids.length;

@@ -124,6 +124,27 @@ class JnrfModelTest {
     }
 
     @Test
+    void aModelHoldsEveryWeightOfItsNetwork() {
+        // models are built on zero-initialised networks: every tensor must arrive, none may stay zero
+        LabelSpace labels = new LabelSpace(List.of("ADE", "Drug"), "Drug", List.of("ADE-Drug"),
+                new boolean[][]{{true, false}});
+        VocabularyBuilder builder = new VocabularyBuilder(BasicTokenizer.uncased(), 50, 1);
+        TEXTS.forEach(builder::add);
+        Vocabulary vocabulary = builder.build();
+        NetworkConfig sized = new NetworkConfig(vocabulary.size(), 12, 16, 2, 2, true, 4, 16, DataType.FLOAT, 5);
+        JnrfNetwork sizedNet = new JnrfNetwork(sized, labels, FourierMixers.create("auto", 1));
+        List<Tensor> weights = JnrfModel.fromNetwork(ModelConfig.of(sized, labels, true, false, 100), vocabulary,
+                sizedNet).weights();
+        List<Tensor> source = NetworkWeights.export(sizedNet);
+        assertEquals(source.size(), weights.size());
+        for (int i = 0; i < source.size(); i++) {
+            assertEquals(source.get(i).name(), weights.get(i).name());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(source.get(i).data(), weights.get(i).data(), 0f,
+                    source.get(i).name());
+        }
+    }
+
+    @Test
     void savedAndLoadedModelsGiveIdenticalOutput(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("model.zip");
         model.save(file);
