@@ -105,9 +105,9 @@ public final class Adam {
         float[] g = HostMemory.contiguousFloat(rowGrad) && rowGrad.ordering() == 'c'
                 ? HostMemory.read(rowGrad, null)
                 : rowGrad.dup('c').castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
-        java.nio.FloatBuffer w = nio(p.value());
-        java.nio.FloatBuffer mb = nio(m);
-        java.nio.FloatBuffer vb = nio(v);
+        java.nio.FloatBuffer w = HostMemory.view(p.value());
+        java.nio.FloatBuffer mb = HostMemory.view(m);
+        java.nio.FloatBuffer vb = HostMemory.view(v);
         int t = step + 1;
         // float arithmetic, as the dense host update, so that C2 vectorises the loop
         float stepSize = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
@@ -136,10 +136,6 @@ public final class Adam {
             mb.put(off, mr);
             vb.put(off, vr);
         }
-    }
-
-    private static java.nio.FloatBuffer nio(INDArray a) {
-        return a.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     private void updateRows(Param p, INDArray m, INDArray v, double learningRate, double gradScale) {

@@ -18,8 +18,9 @@ import java.util.stream.IntStream;
  * With x stored column-major ('f' order), each hidden column is a contiguous sequence: (1) a real FFT over the
  * sequence for each of the H columns gives the spectrum for frequencies 0..L/2; (2) for each of those frequencies a
  * complex FFT across the hidden dimension, blocks of frequencies at once as the lanes of a {@link LaneFft} (one
- * JTransforms FFT per frequency when H has a prime factor above 13); (3) the real part for the frequencies above L/2 follows from conjugate
- * symmetry, Y[L-l, k] = conj(Y[l, (H-k) mod H]). Columns and frequencies are split over a small fixed pool.
+ * JTransforms FFT per frequency when H has a prime factor above 13); (3) the real part for the frequencies above
+ * L/2 follows from conjugate symmetry, Y[L-l, k] = conj(Y[l, (H-k) mod H]). Columns and frequencies are split over a
+ * small fixed pool.
  */
 public final class JTransformsFourierMixer implements FourierMixer {
     private final ForkJoinPool pool;
