@@ -102,6 +102,32 @@ public final class HostKernels implements Kernels {
         });
     }
 
+    private interface Elementwise {
+        /** Computes a block in place in {@code a} (n values), with {@code b} the second operand's block or null. */
+        void apply(float[] a, float[] b, int n);
+    }
+
+    /**
+     * out = op(a, b) element by element over flat blocks (b may be null). The op's loop is compiled on its own, so it
+     * vectorises whichever kernel calls this.
+     */
+    private void elementwise(INDArray a, INDArray b, INDArray out, Elementwise op) {
+        FloatBuffer ab = HostMemory.view(a);
+        FloatBuffer bb = b == null ? null : HostMemory.view(b);
+        FloatBuffer ob = HostMemory.view(out);
+        flatBlocks((int) a.length(), (from, to) -> {
+            int n = to - from;
+            float[] va = temp(0, n);
+            float[] vb = b == null ? null : temp(1, n);
+            ab.get(from, va, 0, n);
+            if (bb != null) {
+                bb.get(from, vb, 0, n);
+            }
+            op.apply(va, vb, n);
+            ob.put(from, va, 0, n);
+        });
+    }
+
     private static float[] read(INDArray a) {
         return HostMemory.read(a, null);
     }
@@ -173,18 +199,10 @@ public final class HostKernels implements Kernels {
             Nd4jKernels.INSTANCE.add(y, x);
             return;
         }
-        FloatBuffer yb = HostMemory.view(y);
-        FloatBuffer xb = HostMemory.view(x);
-        flatBlocks((int) y.length(), (from, to) -> {
-            int n = to - from;
-            float[] v = temp(0, n);
-            float[] w = temp(1, n);
-            yb.get(from, v, 0, n);
-            xb.get(from, w, 0, n);
+        elementwise(y, x, y, (v, w, n) -> {
             for (int i = 0; i < n; i++) {
                 v[i] += w[i];
             }
-            yb.put(from, v, 0, n);
         });
     }
 
@@ -310,19 +328,12 @@ public final class HostKernels implements Kernels {
             Nd4jKernels.INSTANCE.gelu(x, y);
             return;
         }
-        FloatBuffer xb = HostMemory.view(x);
-        FloatBuffer yb = HostMemory.view(y);
-        flatBlocks((int) x.length(), (from, to) -> {
-            int n = to - from;
-            float[] v = temp(0, n);
-            float[] out = temp(1, n);
-            xb.get(from, v, 0, n);
+        elementwise(x, null, y, (v, unused, n) -> {
             for (int i = 0; i < n; i++) {
                 float a = v[i];
                 float t = tanh(C * (a + K * a * a * a));
-                out[i] = 0.5f * a * (1f + t);
+                v[i] = 0.5f * a * (1f + t);
             }
-            yb.put(from, out, 0, n);
         });
     }
 
@@ -332,18 +343,7 @@ public final class HostKernels implements Kernels {
             Nd4jKernels.INSTANCE.geluBackward(x, dy, dx);
             return;
         }
-        FloatBuffer xb = HostMemory.view(x);
-        FloatBuffer gb = HostMemory.view(dy);
-        FloatBuffer db = HostMemory.view(dx);
-        flatBlocks((int) x.length(), (from, to) -> {
-            int n = to - from;
-            float[] v = temp(0, n);
-            float[] g = temp(1, n);
-            xb.get(from, v, 0, n);
-            gb.get(from, g, 0, n);
-            geluDerivativeTimes(v, g, temp(2, n), 0, n);
-            db.put(from, g, 0, n);
-        });
+        elementwise(dy, x, dx, (g, v, n) -> geluDerivativeTimes(v, g, temp(2, n), 0, n));
     }
 
     /** g[i] *= gelu'(v[i]) for i in [from, to); th is scratch. */
