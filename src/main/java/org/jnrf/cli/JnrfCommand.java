@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 AnnotateCommand.class,
                 TrainCommand.class,
                 PruneVocabularyCommand.class,
+                EnsembleCommand.class,
                 ConvertCommand.class,
                 EvaluateCommand.class,
                 RelateCommand.class,

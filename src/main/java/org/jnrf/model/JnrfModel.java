@@ -6,11 +6,12 @@ import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.document.EntityMention;
 import org.jnrf.document.RelationMention;
 import org.jnrf.document.TextSpan;
+import org.jnrf.network.BioDecoder;
 import org.jnrf.network.EntitySpan;
 import org.jnrf.network.FourierMixers;
 import org.jnrf.network.JnrfNetwork;
 import org.jnrf.network.Kernels;
-import org.jnrf.network.NetworkPrediction;
+import org.jnrf.network.PairProbabilities;
 import org.jnrf.network.RelationScore;
 import org.jnrf.network.Scratch;
 import org.jnrf.network.TokenRange;
@@ -47,7 +48,10 @@ import java.util.zip.ZipOutputStream;
  * number of threads may call {@link #predict} at once; each thread gets its own working memory.
  *
  * <p>Model file: one zip with {@code config.json} ({@link ModelConfig}), {@code vocab.txt} (one WordPiece per line,
- * line number = id) and {@code weights.bin} ({@link WeightsFile}).
+ * line number = id) and {@code weights.bin} ({@link WeightsFile}). An ensemble ({@code members} n in the
+ * configuration) holds n networks of one configuration and vocabulary, in {@code weights.bin}, {@code weights-2.bin},
+ * ... {@code weights-n.bin}; it averages their tag probabilities before decoding the entities, then their relation
+ * class probabilities on those entities.
  */
 public final class JnrfModel {
     public static final String CONFIG_ENTRY = "config.json";
@@ -56,21 +60,28 @@ public final class JnrfModel {
     /** Threads of the CPU Fourier transform of a loaded model (system property). */
     public static final String FFT_THREADS_PROPERTY = "jnrf.fft.threads";
 
+    /** More networks than this in one file is a corrupt configuration, not an ensemble. */
+    static final int MAX_MEMBERS = 64;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ModelConfig config;
     private final Vocabulary vocabulary;
     private final WordPieceTokenizer tokenizer;
-    private final JnrfNetwork network;
-    private final ThreadLocal<Scratch> scratch;
+    private final List<JnrfNetwork> networks;
+    private final ThreadLocal<List<Scratch>> scratch;
 
-    private JnrfModel(ModelConfig config, Vocabulary vocabulary, JnrfNetwork network) {
+    private JnrfModel(ModelConfig config, Vocabulary vocabulary, List<JnrfNetwork> networks) {
+        if (networks.size() != config.memberCount()) {
+            throw new IllegalArgumentException(networks.size() + " networks, the configuration says "
+                    + config.memberCount());
+        }
         this.config = config;
         this.vocabulary = vocabulary;
         this.tokenizer = new WordPieceTokenizer(vocabulary, new BasicTokenizer(config.lowerCase(),
                 config.stripAccents()), config.maxCharsPerWord());
-        this.network = network;
-        this.scratch = ThreadLocal.withInitial(network::newScratch);
+        this.networks = List.copyOf(networks);
+        this.scratch = ThreadLocal.withInitial(() -> this.networks.stream().map(JnrfNetwork::newScratch).toList());
     }
 
     /**
@@ -85,7 +96,44 @@ public final class JnrfModel {
         JnrfNetwork copy = JnrfNetwork.forWeights(config.networkConfig(DataType.FLOAT, 0), config.labelSpace(),
                 network.mixer(), network.kernels());
         NetworkWeights.copy(network, copy);
-        return new JnrfModel(config, vocabulary, copy);
+        return new JnrfModel(config.withMembers(1), vocabulary, List.of(copy));
+    }
+
+    /**
+     * An ensemble of the given models' networks (an ensemble member contributes all its networks). They must share
+     * the network configuration, labels, tokenizer settings and vocabulary; the ensemble has no stored relation
+     * threshold until one is tuned for it ({@link #withRelationThreshold}).
+     */
+    public static JnrfModel ensemble(List<JnrfModel> models) {
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("an ensemble needs at least one model");
+        }
+        JnrfModel first = models.get(0);
+        ModelConfig shared = comparable(first.config);
+        List<JnrfNetwork> networks = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            JnrfModel m = models.get(i);
+            if (!comparable(m.config).equals(shared)) {
+                throw new IllegalArgumentException("model " + (i + 1) + " differs from model 1 in its configuration"
+                        + " (network, labels or tokenizer): " + comparable(m.config) + " against " + shared);
+            }
+            if (!m.vocabulary.pieces().equals(first.vocabulary.pieces())) {
+                throw new IllegalArgumentException("model " + (i + 1) + " has another vocabulary than model 1");
+            }
+            networks.addAll(m.networks);
+        }
+        ModelConfig config = first.config.withMembers(networks.size());
+        config = new ModelConfig(config.formatVersion(), config.vocabularySize(), config.embeddingDim(),
+                config.hidden(), config.layers(), config.expansion(), config.tied(), config.relationDim(),
+                config.distanceScale(), config.entityTypes(), config.anchorType(), config.relationTypes(),
+                config.relationModifierTypes(), config.lowerCase(), config.stripAccents(), config.maxCharsPerWord(),
+                null, config.contextWindow(), config.pairFeatures(), config.members());
+        return new JnrfModel(config, first.vocabulary, networks);
+    }
+
+    /** A configuration without what members of one ensemble may differ in. */
+    private static ModelConfig comparable(ModelConfig c) {
+        return c.withMembers(1).withRelationThreshold(0.5);
     }
 
     public static JnrfModel load(Path zip) throws IOException {
@@ -102,31 +150,53 @@ public final class JnrfModel {
         Map<String, byte[]> entries = readEntries(zip, file);
         ModelConfig config = readConfig(entries, file);
         Vocabulary vocabulary = readVocabulary(entries, file, config);
-        Map<String, Tensor> tensors = WeightsFile.read(new ByteArrayInputStream(require(entries, WEIGHTS_ENTRY, file)),
-                file + "!" + WEIGHTS_ENTRY);
-        return fromParts(config, vocabulary, tensors, file);
+        List<Map<String, Tensor>> members = new ArrayList<>();
+        for (int m = 0; m < config.memberCount(); m++) {
+            String entry = weightsEntry(m);
+            members.add(WeightsFile.read(new ByteArrayInputStream(require(entries, entry, file)),
+                    file + "!" + entry));
+        }
+        return fromParts(config, vocabulary, members, file);
+    }
+
+    /** The zip entry of ensemble member {@code m} (0-based): weights.bin, weights-2.bin, ... */
+    public static String weightsEntry(int member) {
+        return member == 0 ? WEIGHTS_ENTRY : "weights-" + (member + 1) + ".bin";
     }
 
     /** A model from its configuration, vocabulary and weights (e.g. after {@link VocabularyPruning}). */
-    static JnrfModel fromParts(ModelConfig config, Vocabulary vocabulary, List<Tensor> weights)
+    static JnrfModel fromParts(ModelConfig config, Vocabulary vocabulary, List<List<Tensor>> memberWeights)
             throws ModelFormatException {
-        Map<String, Tensor> tensors = new HashMap<>();
-        weights.forEach(t -> tensors.put(t.name(), t));
-        return fromParts(config, vocabulary, tensors, "<model in memory>");
+        List<Map<String, Tensor>> members = new ArrayList<>();
+        for (List<Tensor> weights : memberWeights) {
+            Map<String, Tensor> tensors = new HashMap<>();
+            weights.forEach(t -> tensors.put(t.name(), t));
+            members.add(tensors);
+        }
+        return fromParts(config, vocabulary, members, "<model in memory>");
     }
 
-    private static JnrfModel fromParts(ModelConfig config, Vocabulary vocabulary, Map<String, Tensor> tensors,
+    private static JnrfModel fromParts(ModelConfig config, Vocabulary vocabulary, List<Map<String, Tensor>> members,
                                        String file) throws ModelFormatException {
-        JnrfNetwork network;
-        try {
-            network = JnrfNetwork.forWeights(config.networkConfig(DataType.FLOAT, 0), config.labelSpace(),
-                    FourierMixers.fromSystemProperty(fftThreads()),
-                    Kernels.fromSystemProperty(JnrfNetwork.defaultThreads()));
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(file + "!" + CONFIG_ENTRY, "invalid configuration: " + e.getMessage(), e);
+        if (members.size() != config.memberCount()) {
+            throw new ModelFormatException(file, members.size() + " weight sets, the configuration says "
+                    + config.memberCount());
         }
-        NetworkWeights.assign(network, tensors, file + "!" + WEIGHTS_ENTRY);
-        return new JnrfModel(config, vocabulary, network);
+        List<JnrfNetwork> networks = new ArrayList<>();
+        for (int m = 0; m < members.size(); m++) {
+            JnrfNetwork network;
+            try {
+                network = JnrfNetwork.forWeights(config.networkConfig(DataType.FLOAT, 0), config.labelSpace(),
+                        FourierMixers.fromSystemProperty(fftThreads()),
+                        Kernels.fromSystemProperty(JnrfNetwork.defaultThreads()));
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException(file + "!" + CONFIG_ENTRY, "invalid configuration: " + e.getMessage(),
+                        e);
+            }
+            NetworkWeights.assign(network, members.get(m), file + "!" + weightsEntry(m));
+            networks.add(network);
+        }
+        return new JnrfModel(config, vocabulary, networks);
     }
 
     static int fftThreads() {
@@ -171,6 +241,10 @@ public final class JnrfModel {
             }
             ModelConfig config = JSON.readValue(json, ModelConfig.class);
             config.labelSpace(); // validates the label sets
+            if (config.memberCount() > MAX_MEMBERS) {
+                throw new ModelFormatException(file + "!" + CONFIG_ENTRY, config.memberCount()
+                        + " ensemble members (at most " + MAX_MEMBERS + ")");
+            }
             return config;
         } catch (ModelFormatException e) {
             throw e;
@@ -206,8 +280,35 @@ public final class JnrfModel {
      * with a scale per row: a quarter of the size, for a large pretrained embedding table.
      */
     public void save(Path zip, java.util.Set<String> int8Tensors) throws IOException {
-        writeAtomically(zip, out -> writeZip(out, config, vocabulary, NetworkWeights.export(network), Map.of(),
-                int8Tensors));
+        writeAtomically(zip, out -> writeZip(out, config, vocabulary, memberWeights(), Map.of(), int8Tensors));
+    }
+
+    /**
+     * The same model after storing the named matrices in 8 bits, as {@link #save(Path, java.util.Set)} would: what a
+     * saved and reloaded model predicts, to tune and score what ships.
+     */
+    public JnrfModel quantized(java.util.Set<String> int8Tensors) throws IOException {
+        List<Map<String, Tensor>> members = new ArrayList<>();
+        for (List<Tensor> weights : memberWeights()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            WeightsFile.write(bytes, weights, int8Tensors);
+            members.add(WeightsFile.read(new ByteArrayInputStream(bytes.toByteArray()), "<quantized model>"));
+        }
+        return fromParts(config, vocabulary, members, "<quantized model>");
+    }
+
+    /**
+     * Names of the matrices worth storing in 8 bits: rank 2, more than one row and at least {@code minValues} values
+     * (the embedding table, the input, feed-forward and relation projections; not the biases and small tables).
+     */
+    public java.util.Set<String> largeMatrices(int minValues) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Tensor t : memberWeights().get(0)) {
+            if (t.shape().length == 2 && t.shape()[0] > 1 && t.data().length >= minValues) {
+                names.add(t.name());
+            }
+        }
+        return names;
     }
 
     /** Receives an output stream. */
@@ -236,15 +337,19 @@ public final class JnrfModel {
         }
     }
 
-    /** Writes config, vocabulary and weights (plus any extra entries) as a zip. */
+    /** Writes config, vocabulary and one network's weights (plus any extra entries) as a zip. */
     public static void writeZip(OutputStream out, ModelConfig config, Vocabulary vocabulary, List<Tensor> weights,
                                 Map<String, StreamWriter> extra) throws IOException {
-        writeZip(out, config, vocabulary, weights, extra, java.util.Set.of());
+        writeZip(out, config, vocabulary, List.of(weights), extra, java.util.Set.of());
     }
 
-    private static void writeZip(OutputStream out, ModelConfig config, Vocabulary vocabulary, List<Tensor> weights,
-                                 Map<String, StreamWriter> extra, java.util.Set<String> int8Tensors)
-            throws IOException {
+    private static void writeZip(OutputStream out, ModelConfig config, Vocabulary vocabulary,
+                                 List<List<Tensor>> memberWeights, Map<String, StreamWriter> extra,
+                                 java.util.Set<String> int8Tensors) throws IOException {
+        if (memberWeights.size() != config.memberCount()) {
+            throw new IllegalArgumentException(memberWeights.size() + " weight sets, the configuration says "
+                    + config.memberCount());
+        }
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.putNextEntry(new ZipEntry(CONFIG_ENTRY));
         zip.write(JSON.writeValueAsBytes(config));
@@ -256,9 +361,11 @@ public final class JnrfModel {
         }
         zip.write(vocab.toByteArray());
         zip.closeEntry();
-        zip.putNextEntry(new ZipEntry(WEIGHTS_ENTRY));
-        WeightsFile.write(zip, weights, int8Tensors);
-        zip.closeEntry();
+        for (int m = 0; m < memberWeights.size(); m++) {
+            zip.putNextEntry(new ZipEntry(weightsEntry(m)));
+            WeightsFile.write(zip, memberWeights.get(m), int8Tensors);
+            zip.closeEntry();
+        }
         for (Map.Entry<String, StreamWriter> e : extra.entrySet()) {
             zip.putNextEntry(new ZipEntry(e.getKey()));
             e.getValue().write(zip);
@@ -284,7 +391,7 @@ public final class JnrfModel {
         for (int i = 0; i < ids.length; i++) {
             continuation[i] = tokens.get(i).isContinuation();
         }
-        NetworkPrediction p = network.predict(ids, continuation, TokenLines.of(text, tokens), scratch.get());
+        Decoded p = predict(ids, continuation, TokenLines.of(text, tokens), null);
         List<EntityMention> entities = new ArrayList<>();
         Map<Integer, String> entityIds = new HashMap<>();
         List<EntitySpan> spans = p.entities();
@@ -324,9 +431,9 @@ public final class JnrfModel {
                 : new PredictionOptions(defaults.entityThreshold(), config.relationThreshold());
     }
 
-    /** The same network with a stored relation threshold (shares the weights). */
+    /** The same networks with a stored relation threshold (shares the weights). */
     public JnrfModel withRelationThreshold(double threshold) {
-        return new JnrfModel(config.withRelationThreshold(threshold), vocabulary, network);
+        return new JnrfModel(config.withRelationThreshold(threshold), vocabulary, networks);
     }
 
     /**
@@ -354,8 +461,7 @@ public final class JnrfModel {
             }
         }
         int[] ids = tokens.stream().mapToInt(Token::id).toArray();
-        NetworkPrediction p = network.predictWithEntities(ids, spans, TokenLines.of(document.text(), tokens),
-                scratch.get());
+        Decoded p = predict(ids, null, TokenLines.of(document.text(), tokens), spans);
         List<RelationMention> relations = new ArrayList<>();
         for (RelationScore r : p.relations()) {
             if (r.probability() >= options.relationThreshold()) {
@@ -367,8 +473,77 @@ public final class JnrfModel {
         return new AnnotatedDocument(document.documentId(), document.text(), document.entities(), relations);
     }
 
+    /**
+     * Every network's prediction, averaged: tag probabilities, then entities decoded from the average (or
+     * {@code given} ones), then each pair's relation class probabilities. With one network this is exactly
+     * {@link JnrfNetwork#predict}.
+     */
+    private Decoded predict(int[] ids, boolean[] continuation, int[] lines, List<EntitySpan> given) {
+        List<Scratch> scratches = scratch.get();
+        List<JnrfNetwork.EncodedDocument> encoded = new ArrayList<>(networks.size());
+        double[][] tags = null;
+        for (int m = 0; m < networks.size(); m++) {
+            JnrfNetwork.EncodedDocument doc = networks.get(m).encode(ids, lines, scratches.get(m));
+            encoded.add(doc);
+            if (m == 0) {
+                tags = doc.tagProbabilities(); // a fresh array: summing into it changes no network state
+            } else {
+                for (int i = 0; i < tags.length; i++) {
+                    addInto(tags[i], doc.tagProbabilities()[i]);
+                }
+            }
+        }
+        scale(tags, networks.size());
+        List<EntitySpan> entities = given != null ? List.copyOf(given)
+                : BioDecoder.decodeConstrained(tags, continuation);
+        List<PairProbabilities> pairs = null;
+        for (int m = 0; m < networks.size(); m++) {
+            List<PairProbabilities> own = networks.get(m).relationProbabilities(encoded.get(m), entities);
+            if (m == 0) {
+                pairs = own;
+            } else {
+                for (int k = 0; k < own.size(); k++) {
+                    addInto(pairs.get(k).classProbabilities(), own.get(k).classProbabilities());
+                }
+            }
+        }
+        for (PairProbabilities pair : pairs) {
+            double[] p = pair.classProbabilities();
+            for (int k = 0; k < p.length; k++) {
+                p[k] /= networks.size();
+            }
+        }
+        return new Decoded(entities, RelationScore.decisions(pairs));
+    }
+
+    /** Entities and the relation decision of each of their (modifier, anchor) pairs. */
+    private record Decoded(List<EntitySpan> entities, List<RelationScore> relations) {
+    }
+
+    private static void addInto(double[] sum, double[] add) {
+        for (int k = 0; k < sum.length; k++) {
+            sum[k] += add[k];
+        }
+    }
+
+    private static void scale(double[][] values, int count) {
+        if (count == 1) {
+            return;
+        }
+        for (double[] row : values) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] /= count;
+            }
+        }
+    }
+
     public ModelConfig config() {
         return config;
+    }
+
+    /** Networks whose predictions this model averages (1 unless it is an ensemble). */
+    public int memberCount() {
+        return networks.size();
     }
 
     public Vocabulary vocabulary() {
@@ -391,13 +566,21 @@ public final class JnrfModel {
         return config.anchorType();
     }
 
-    /** The weights as named tensors (a copy). */
+    /** The weights of a single-network model as named tensors (a copy); see {@link #memberWeights()}. */
     public List<Tensor> weights() {
-        return NetworkWeights.export(network);
+        if (networks.size() != 1) {
+            throw new IllegalStateException("an ensemble of " + networks.size() + " networks: use memberWeights()");
+        }
+        return NetworkWeights.export(networks.get(0));
+    }
+
+    /** Each network's weights as named tensors (copies), in member order. */
+    public List<List<Tensor>> memberWeights() {
+        return networks.stream().map(NetworkWeights::export).toList();
     }
 
     /** Name of the Fourier implementation in use (jtransforms or matmul). */
     public String fourierImplementation() {
-        return network.mixer().name();
+        return networks.get(0).mixer().name();
     }
 }

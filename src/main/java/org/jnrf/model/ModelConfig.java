@@ -30,12 +30,13 @@ import java.util.Map;
  * @param relationThreshold      relation decision threshold tuned on dev data (absent in older files: 0.5)
  * @param contextWindow          neighbouring tokens on each side joining a token's input (absent in older files: 0)
  * @param pairFeatures           relation scores see the anchor's rank among the modifier's anchors (absent: false)
+ * @param members                networks of an ensemble, each in its own weights entry (absent: 1)
  */
 public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDim, int hidden, int layers,
                           int expansion, boolean tied, int relationDim, int distanceScale, List<String> entityTypes,
                           String anchorType, List<String> relationTypes, Map<String, List<String>> relationModifierTypes,
                           boolean lowerCase, boolean stripAccents, int maxCharsPerWord, Double relationThreshold,
-                          Integer contextWindow, Boolean pairFeatures) {
+                          Integer contextWindow, Boolean pairFeatures, Integer members) {
     public static final int FORMAT_VERSION = 1;
 
     public ModelConfig {
@@ -44,6 +45,14 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         Map<String, List<String>> copy = new LinkedHashMap<>();
         relationModifierTypes.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         relationModifierTypes = java.util.Collections.unmodifiableMap(copy);
+        if (members != null && members < 1) {
+            throw new IllegalArgumentException("members must be at least 1, got " + members);
+        }
+    }
+
+    /** Networks whose predictions the model averages (1 unless it is an ensemble). */
+    public int memberCount() {
+        return members == null ? 1 : members;
     }
 
     public NetworkConfig networkConfig(DataType dataType, long seed) {
@@ -77,20 +86,28 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(FORMAT_VERSION, network.vocabularySize(), network.embeddingDim(), network.hidden(),
                 network.layers(), network.expansion(), network.tied(), network.relationDim(), network.distanceScale(),
                 labels.entityTypes(), labels.anchorType(), labels.relationTypes(), modifiers, lowerCase, stripAccents,
-                maxCharsPerWord, null, network.contextWindow(), network.pairFeatures());
+                maxCharsPerWord, null, network.contextWindow(), network.pairFeatures(), null);
     }
 
     /** This configuration for a vocabulary of another size (see {@link VocabularyPruning}). */
     public ModelConfig withVocabularySize(int size) {
         return new ModelConfig(formatVersion, size, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures);
+                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members);
     }
 
     /** This configuration with a relation decision threshold tuned on dev data (absent in older files: 0.5). */
     public ModelConfig withRelationThreshold(double threshold) {
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures);
+                stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures, members);
+    }
+
+    /** This configuration for an ensemble of {@code count} networks (1: a single network, stored as before). */
+    public ModelConfig withMembers(int count) {
+        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
+                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
+                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures,
+                count == 1 ? null : count);
     }
 }

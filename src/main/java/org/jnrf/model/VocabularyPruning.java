@@ -13,7 +13,7 @@ import org.jnrf.text.Vocabulary;
  * Shrinks a model's vocabulary and embedding table to the pieces a set of texts uses, plus every special token and
  * every single-character piece (so any text still tokenizes without new [UNK]s; a word whose usual pieces were
  * dropped is spelt with shorter ones). A model trained with a large pretrained table (30k x 384 floats, 47 MB) then
- * ships at a fraction of the size; everything but the embedding table is unchanged.
+ * ships at a fraction of the size; everything but the embedding table (of every ensemble member) is unchanged.
  */
 public final class VocabularyPruning {
     public static final String EMBEDDING_TENSOR = "embedding.table";
@@ -55,11 +55,15 @@ public final class VocabularyPruning {
         for (int id : kept) {
             pieces.add(vocabulary.piece(id));
         }
-        List<Tensor> weights = new ArrayList<>();
-        for (Tensor t : model.weights()) {
-            weights.add(t.name().equals(EMBEDDING_TENSOR) ? rows(t, kept) : t);
+        List<List<Tensor>> members = new ArrayList<>();
+        for (List<Tensor> member : model.memberWeights()) {
+            List<Tensor> weights = new ArrayList<>();
+            for (Tensor t : member) {
+                weights.add(t.name().equals(EMBEDDING_TENSOR) ? rows(t, kept) : t);
+            }
+            members.add(weights);
         }
-        return JnrfModel.fromParts(model.config().withVocabularySize(pieces.size()), Vocabulary.of(pieces), weights);
+        return JnrfModel.fromParts(model.config().withVocabularySize(pieces.size()), Vocabulary.of(pieces), members);
     }
 
     /** Saves the pruned model (atomically). */

@@ -150,11 +150,10 @@ public final class JnrfNetwork {
      * may be null.
      */
     public NetworkPrediction predict(int[] ids, boolean[] wordContinuation, int[] lineIndex, Scratch scratch) {
-        Cache root = scratch.cache("net");
-        INDArray h = encode(ids, root, false);
-        double[][] tagProbs = SoftmaxCrossEntropy.probabilities(tagger.forward(h, root.child("tagger")), null);
-        List<EntitySpan> entities = BioDecoder.decodeConstrained(tagProbs, wordContinuation);
-        return new NetworkPrediction(toFloat(tagProbs), entities, scorePairs(h, entities, lineIndex, root));
+        EncodedDocument doc = encode(ids, lineIndex, scratch);
+        List<EntitySpan> entities = BioDecoder.decodeConstrained(doc.tagProbabilities(), wordContinuation);
+        return new NetworkPrediction(toFloat(doc.tagProbabilities()), entities,
+                RelationScore.decisions(relationProbabilities(doc, entities)));
     }
 
     /**
@@ -167,34 +166,68 @@ public final class JnrfNetwork {
 
     public NetworkPrediction predictWithEntities(int[] ids, List<EntitySpan> entities, int[] lineIndex,
                                                  Scratch scratch) {
+        EncodedDocument doc = encode(ids, lineIndex, scratch);
+        return new NetworkPrediction(toFloat(doc.tagProbabilities()), List.copyOf(entities),
+                RelationScore.decisions(relationProbabilities(doc, entities)));
+    }
+
+    /**
+     * The first half of a prediction, for callers that choose the entities themselves (an ensemble averages several
+     * networks' tag probabilities before decoding): the encoded tokens and their tag probabilities. The hidden states
+     * live in the scratch's buffers, so the result is valid until the scratch's next use.
+     */
+    public EncodedDocument encode(int[] ids, int[] lineIndex, Scratch scratch) {
         Cache root = scratch.cache("net");
         INDArray h = encode(ids, root, false);
         double[][] tagProbs = SoftmaxCrossEntropy.probabilities(tagger.forward(h, root.child("tagger")), null);
-        return new NetworkPrediction(toFloat(tagProbs), List.copyOf(entities),
-                scorePairs(h, entities, lineIndex, root));
+        return new EncodedDocument(this, h, tagProbs, lineIndex, root);
     }
 
-    private List<RelationScore> scorePairs(INDArray h, List<EntitySpan> entities, int[] lineIndex, Cache root) {
+    /**
+     * The class probabilities (0 = no relation) of every (modifier, anchor) pair among {@code entities}, scored on an
+     * encoding made by this network.
+     */
+    public List<PairProbabilities> relationProbabilities(EncodedDocument doc, List<EntitySpan> entities) {
+        if (doc.network != this) {
+            throw new IllegalArgumentException("the document was encoded by another network");
+        }
         Candidates c = Candidates.of(entities, labels);
-        List<RelationScore> out = new ArrayList<>();
+        List<PairProbabilities> out = new ArrayList<>();
         if (c.pairs() == 0 || labels.relationTypes().isEmpty()) {
             return out;
         }
-        INDArray logits = relation.forward(h, c.modifierSpans(), c.anchorSpans(), lineIndex, root.child("relation"));
+        INDArray logits = relation.forward(doc.hidden, c.modifierSpans(), c.anchorSpans(), doc.lineIndex,
+                doc.cache.child("relation"));
         double[][] p = SoftmaxCrossEntropy.probabilities(logits, c.allowedClasses(labels));
         for (int j = 0; j < c.anchors.size(); j++) {
             for (int i = 0; i < c.modifiers.size(); i++) {
-                double[] row = p[i + j * c.modifiers.size()];
-                int best = 1;
-                for (int k = 2; k < row.length; k++) {
-                    if (row[k] > row[best]) {
-                        best = k;
-                    }
-                }
-                out.add(new RelationScore(c.modifiers.get(i), c.anchors.get(j), best - 1, row[best], row[0]));
+                out.add(new PairProbabilities(c.modifiers.get(i), c.anchors.get(j), p[i + j * c.modifiers.size()]));
             }
         }
         return out;
+    }
+
+    /** A document encoded for prediction; see {@link #encode(int[], int[], Scratch)}. */
+    public static final class EncodedDocument {
+        private final JnrfNetwork network;
+        private final INDArray hidden;
+        private final double[][] tagProbabilities;
+        private final int[] lineIndex;
+        private final Cache cache;
+
+        private EncodedDocument(JnrfNetwork network, INDArray hidden, double[][] tagProbabilities, int[] lineIndex,
+                                Cache cache) {
+            this.network = network;
+            this.hidden = hidden;
+            this.tagProbabilities = tagProbabilities;
+            this.lineIndex = lineIndex;
+            this.cache = cache;
+        }
+
+        /** Per token the probability of each tag (0 = O, 2t+1 = B-t, 2t+2 = I-t). */
+        public double[][] tagProbabilities() {
+            return tagProbabilities;
+        }
     }
 
     /**

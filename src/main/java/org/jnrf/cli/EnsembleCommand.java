@@ -1,0 +1,117 @@
+package org.jnrf.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.jnrf.corpus.AnnotatedCorpus;
+import org.jnrf.document.AnnotatedDocument;
+import org.jnrf.eval.EvaluationReport;
+import org.jnrf.eval.ModelEvaluation;
+import org.jnrf.eval.RelationThresholdTuning;
+import org.jnrf.model.JnrfModel;
+import org.jnrf.model.VocabularyPruning;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jnrf ensemble --out OUT --dev DIR MODEL MODEL...}: one model file averaging several trained networks. */
+@Command(name = "ensemble", mixinStandardHelpOptions = true,
+        description = {"Combines models trained with the same settings (e.g. other seeds) into one model file that "
+                + "averages their networks' tag probabilities, decodes the entities from the average, then averages "
+                + "each pair's relation probabilities. Inference costs one network per member.",
+                "With --dev, the relation decision threshold is tuned for the ensemble on those documents (after "
+                        + "any 8-bit storage, so on what is written) and the dev scores are printed."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:model written", "1:a model or the dev corpus is unreadable, or the models differ",
+                "2:invalid arguments"})
+public final class EnsembleCommand implements Callable<Integer> {
+    /** Matrices with fewer values stay in float32 under {@code --int8 matrices}: they save nothing worth a step. */
+    static final int INT8_MIN_VALUES = 4096;
+
+    /** Which weights are stored with 8 bits per value. */
+    enum Int8 { none, embeddings, matrices }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "2..*", paramLabel = "MODEL", description = "Model zips of the same configuration and "
+            + "vocabulary.")
+    List<Path> models;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Ensemble model zip to write.")
+    Path out;
+
+    @Option(names = "--dev", paramLabel = "DIR",
+            description = "BRAT folder to tune the relation threshold on and to score the ensemble.")
+    Path dev;
+
+    @Option(names = "--relation-threshold", paramLabel = "P",
+            description = "Relation decision threshold to store instead of tuning one (default without --dev: 0.5).")
+    Double relationThreshold;
+
+    @Option(names = "--int8", paramLabel = "WHICH", defaultValue = "none",
+            description = "Store weights with 8 bits per value and a scale per row: none, embeddings (the embedding "
+                    + "table) or matrices (every weight matrix of at least " + INT8_MIN_VALUES + " values); "
+                    + "default ${DEFAULT-VALUE}.")
+    Int8 int8;
+
+    @Override
+    public Integer call() throws Exception {
+        if (dev != null && !Files.isDirectory(dev)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--dev: not a folder: " + dev);
+        }
+        if (dev != null && relationThreshold != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--dev tunes the relation threshold: give --dev or --relation-threshold, not both");
+        }
+        if (relationThreshold != null && !(relationThreshold > 0 && relationThreshold < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--relation-threshold must lie between 0 and 1, got " + relationThreshold);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        try {
+            return combine(stdout);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            err.println("jnrf ensemble: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    private int combine(PrintWriter stdout) throws java.io.IOException {
+        List<JnrfModel> members = new ArrayList<>();
+        for (Path m : models) {
+            members.add(JnrfModel.load(m));
+        }
+        JnrfModel ensemble = JnrfModel.ensemble(members);
+        Set<String> int8Tensors = switch (int8) {
+            case none -> Set.of();
+            case embeddings -> Set.of(VocabularyPruning.EMBEDDING_TENSOR);
+            case matrices -> ensemble.largeMatrices(INT8_MIN_VALUES);
+        };
+        ensemble = ensemble.quantized(int8Tensors);
+        if (dev != null) {
+            List<AnnotatedDocument> gold = AnnotatedCorpus.read(dev);
+            RelationThresholdTuning.Result tuned = RelationThresholdTuning.tune(ensemble, gold);
+            ensemble = ensemble.withRelationThreshold(tuned.threshold());
+            EvaluationReport report = ModelEvaluation.evaluate(ensemble, gold, ensemble.defaultOptions());
+            stdout.printf("relation threshold %.2f tuned on %d dev documents; lenient micro F1 entities %.4f, "
+                            + "relations %.4f (strict %.4f / %.4f)%n", tuned.threshold(), gold.size(),
+                    report.lenientEntityMicroF1(), report.lenientRelationMicroF1(), report.strictEntityMicroF1(),
+                    report.strictRelationMicroF1());
+        } else {
+            ensemble = ensemble.withRelationThreshold(relationThreshold == null ? 0.5 : relationThreshold);
+        }
+        ensemble.save(out, int8Tensors);
+        stdout.printf("%d networks written to %s (%d bytes)%n", ensemble.memberCount(), out, Files.size(out));
+        stdout.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,245 @@
+package org.jnrf.model;
+
+import org.jnrf.document.AnnotatedDocument;
+import org.jnrf.document.EntityMention;
+import org.jnrf.document.RelationMention;
+import org.jnrf.document.TextSpan;
+import org.jnrf.network.BioDecoder;
+import org.jnrf.network.ComputeThreads;
+import org.jnrf.network.EntitySpan;
+import org.jnrf.network.FourierMixers;
+import org.jnrf.network.JnrfNetwork;
+import org.jnrf.network.LabelSpace;
+import org.jnrf.network.NetworkConfig;
+import org.jnrf.text.BasicTokenizer;
+import org.jnrf.text.Token;
+import org.jnrf.text.Vocabulary;
+import org.jnrf.text.VocabularyBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EnsembleTest {
+    private static final PredictionOptions ALL = new PredictionOptions(0, 0);
+    private static final LabelSpace LABELS = new LabelSpace(List.of("ADE", "Dosage", "Drug"), "Drug",
+            List.of("ADE-Drug", "Dosage-Drug"), new boolean[][]{{true, false, false}, {false, true, false}});
+
+    private static Vocabulary vocabulary;
+    private static JnrfNetwork netA;
+    private static JnrfNetwork netB;
+    private static JnrfModel modelA;
+    private static JnrfModel modelB;
+    private static JnrfModel ensemble;
+
+    @BeforeAll
+    static void build() {
+        ComputeThreads.set(1);
+        VocabularyBuilder builder = new VocabularyBuilder(BasicTokenizer.uncased(), 200, 1);
+        JnrfModelTest.TEXTS.forEach(builder::add);
+        vocabulary = builder.build();
+        netA = network(21);
+        netB = network(22);
+        modelA = model(netA);
+        modelB = model(netB);
+        ensemble = JnrfModel.ensemble(List.of(modelA, modelB));
+    }
+
+    private static JnrfNetwork network(long seed) {
+        NetworkConfig nc = new NetworkConfig(vocabulary.size(), 12, 16, 2, 2, true, 4, 16, DataType.FLOAT, seed);
+        return new JnrfNetwork(nc, LABELS, FourierMixers.create("auto", 1));
+    }
+
+    private static JnrfModel model(JnrfNetwork net) {
+        return JnrfModel.fromNetwork(ModelConfig.of(net.config(), LABELS, true, false, 100), vocabulary, net);
+    }
+
+    @Test
+    void anEnsembleOfOneOrOfTwinsPredictsExactlyAsItsModel() {
+        JnrfModel one = JnrfModel.ensemble(List.of(modelA));
+        JnrfModel twins = JnrfModel.ensemble(List.of(modelA, modelA));
+        assertEquals(1, one.memberCount());
+        assertEquals(2, twins.memberCount());
+        for (String text : JnrfModelTest.TEXTS) {
+            AnnotatedDocument expected = modelA.predict("d", text, ALL);
+            assertEquals(expected, one.predict("d", text, ALL));
+            assertEquals(expected, twins.predict("d", text, ALL), "(p + p) / 2 is p");
+        }
+    }
+
+    @Test
+    void entitiesAreDecodedFromTheAverageOfTheNetworksTagProbabilities() {
+        String text = JnrfModelTest.TEXTS.get(0);
+        List<Token> tokens = ensemble.tokenizer().tokenize(text);
+        int[] ids = tokens.stream().mapToInt(Token::id).toArray();
+        boolean[] continuation = new boolean[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            continuation[i] = tokens.get(i).isContinuation();
+        }
+        double[][] a = netA.encode(ids, null, netA.newScratch()).tagProbabilities();
+        double[][] b = netB.encode(ids, null, netB.newScratch()).tagProbabilities();
+        double[][] mean = new double[a.length][a[0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int k = 0; k < a[i].length; k++) {
+                mean[i][k] = (a[i][k] + b[i][k]) / 2;
+            }
+        }
+        List<EntitySpan> spans = BioDecoder.decodeConstrained(mean, continuation);
+        List<EntityMention> entities = ensemble.predict("d", text, ALL).entities();
+        assertTrue(!spans.isEmpty(), "untrained networks tag something");
+        assertEquals(spans.size(), entities.size());
+        for (int i = 0; i < spans.size(); i++) {
+            EntitySpan s = spans.get(i);
+            EntityMention e = entities.get(i);
+            assertEquals(LABELS.entityTypes().get(s.type()), e.type());
+            assertEquals(tokens.get(s.ranges().get(0).begin()).begin(), e.begin());
+            assertEquals(s.confidence(), e.confidence(), 1e-12);
+        }
+        assertNotEquals(modelA.predict("d", text, ALL), ensemble.predict("d", text, ALL),
+                "the second network changes the decision");
+    }
+
+    @Test
+    void aPairsRelationProbabilityIsTheMeanOfTheNetworks() {
+        String text = JnrfModelTest.TEXTS.get(0);
+        AnnotatedDocument given = new AnnotatedDocument("d", text, List.of(
+                new EntityMention("T1", "ADE", new TextSpan(17, 28)),
+                new EntityMention("T2", "Drug", new TextSpan(35, 46)),
+                new EntityMention("T3", "Dosage", new TextSpan(47, 53))), List.of());
+        List<RelationMention> a = modelA.predictRelations(given, ALL).relations();
+        List<RelationMention> b = modelB.predictRelations(given, ALL).relations();
+        List<RelationMention> both = ensemble.predictRelations(given, ALL).relations();
+        assertEquals(2, both.size());
+        for (int i = 0; i < both.size(); i++) {
+            // each modifier type allows one relation type, so the reported class is the same for every network
+            assertEquals(a.get(i).type(), both.get(i).type());
+            assertEquals((a.get(i).confidence() + b.get(i).confidence()) / 2, both.get(i).confidence(), 1e-12);
+        }
+    }
+
+    @Test
+    void savedAndLoadedEnsemblesGiveIdenticalOutput(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("ensemble.zip");
+        ensemble.withRelationThreshold(0.7).save(file);
+        JnrfModel loaded = JnrfModel.load(file);
+        assertEquals(2, loaded.memberCount());
+        assertEquals(2, loaded.config().members());
+        assertEquals(0.7, loaded.defaultOptions().relationThreshold());
+        for (String text : JnrfModelTest.TEXTS) {
+            assertEquals(ensemble.predict("d", text, ALL), loaded.predict("d", text, ALL));
+        }
+        assertEquals(List.of("config.json", "vocab.txt", "weights.bin", "weights-2.bin"), entryNames(file));
+    }
+
+    @Test
+    void eightBitMatricesAreWhatTheSavedFileHolds(@TempDir Path dir) throws IOException {
+        Set<String> matrices = ensemble.largeMatrices(64);
+        assertTrue(matrices.contains(VocabularyPruning.EMBEDDING_TENSOR));
+        assertTrue(matrices.contains("input.0.weight"));
+        assertTrue(matrices.stream().noneMatch(n -> n.endsWith(".bias") || n.endsWith(".gain")), matrices::toString);
+        JnrfModel quantized = ensemble.quantized(matrices);
+        Path file = dir.resolve("q.zip");
+        ensemble.save(file, matrices);
+        JnrfModel loaded = JnrfModel.load(file);
+        for (String text : JnrfModelTest.TEXTS) {
+            assertEquals(quantized.predict("d", text, ALL), loaded.predict("d", text, ALL));
+        }
+        for (int m = 0; m < 2; m++) {
+            List<Tensor> before = ensemble.memberWeights().get(m);
+            List<Tensor> after = quantized.memberWeights().get(m);
+            for (int t = 0; t < before.size(); t++) {
+                float[] x = before.get(t).data();
+                float[] y = after.get(t).data();
+                float max = 0;
+                for (float v : x) {
+                    max = Math.max(max, Math.abs(v));
+                }
+                for (int i = 0; i < x.length; i++) {
+                    // within half a step of the largest row scale; the other tensors exactly
+                    assertEquals(x[i], y[i], matrices.contains(before.get(t).name()) ? max / 254 + 1e-7 : 0,
+                            before.get(t).name());
+                }
+            }
+        }
+    }
+
+    @Test
+    void pruningTheVocabularyPrunesEveryMember() throws IOException {
+        JnrfModel pruned = VocabularyPruning.prune(ensemble, JnrfModelTest.TEXTS.subList(0, 2));
+        assertEquals(2, pruned.memberCount());
+        assertTrue(pruned.vocabulary().size() < ensemble.vocabulary().size());
+        for (String text : JnrfModelTest.TEXTS.subList(0, 2)) {
+            assertEquals(ensemble.predict("d", text, ALL), pruned.predict("d", text, ALL));
+        }
+    }
+
+    @Test
+    void modelsOfAnotherConfigurationOrVocabularyAreRefused() {
+        NetworkConfig wider = new NetworkConfig(vocabulary.size(), 12, 24, 2, 2, true, 4, 16, DataType.FLOAT, 3);
+        JnrfModel other = model(new JnrfNetwork(wider, LABELS, FourierMixers.create("auto", 1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JnrfModel.ensemble(List.of(modelA, other)));
+        assertTrue(e.getMessage().contains("model 2 differs"), e.getMessage());
+        List<String> pieces = new ArrayList<>(vocabulary.pieces());
+        java.util.Collections.swap(pieces, pieces.size() - 1, pieces.size() - 2);
+        JnrfModel swapped = JnrfModel.fromNetwork(modelA.config(), Vocabulary.of(pieces), netA);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> JnrfModel.ensemble(List.of(modelA, swapped)))
+                .getMessage().contains("another vocabulary"));
+        assertThrows(IllegalArgumentException.class, () -> JnrfModel.ensemble(List.of()));
+        assertThrows(IllegalStateException.class, ensemble::weights);
+    }
+
+    @Test
+    void aMissingMemberIsAClearError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("ensemble.zip");
+        ensemble.save(file);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        entries.remove("weights-2.bin");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        Path broken = dir.resolve("broken.zip");
+        Files.write(broken, bytes.toByteArray());
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> JnrfModel.load(broken));
+        assertTrue(e.getMessage().contains("broken.zip") && e.getMessage().contains("missing entry weights-2.bin"),
+                e.getMessage());
+    }
+
+    private static List<String> entryNames(Path file) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+}
