@@ -150,13 +150,37 @@ public final class JnrfModel {
         Map<String, byte[]> entries = readEntries(zip, file);
         ModelConfig config = readConfig(entries, file);
         Vocabulary vocabulary = readVocabulary(entries, file, config);
-        List<Map<String, Tensor>> members = new ArrayList<>();
+        List<byte[]> encoded = new ArrayList<>();
         for (int m = 0; m < config.memberCount(); m++) {
-            String entry = weightsEntry(m);
-            members.add(WeightsFile.read(new ByteArrayInputStream(require(entries, entry, file)),
-                    file + "!" + entry));
+            encoded.add(require(entries, weightsEntry(m), file));
         }
-        return fromParts(config, vocabulary, members, file);
+        return fromParts(config, vocabulary, decodeMembers(encoded, file), file);
+    }
+
+    /** Each network's weights file; a further network's 8-bit rows may be shared with the first's. */
+    private static List<byte[]> encodeMembers(List<List<Tensor>> members, java.util.Set<String> int8Tensors)
+            throws IOException {
+        List<byte[]> encoded = new ArrayList<>();
+        Map<String, Tensor> first = Map.of();
+        for (int m = 0; m < members.size(); m++) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            WeightsFile.write(bytes, members.get(m), int8Tensors, first);
+            encoded.add(bytes.toByteArray());
+            if (m == 0 && members.size() > 1 && !int8Tensors.isEmpty()) {
+                first = WeightsFile.read(new ByteArrayInputStream(encoded.get(0)), "<first network>");
+            }
+        }
+        return encoded;
+    }
+
+    private static List<Map<String, Tensor>> decodeMembers(List<byte[]> encoded, String file)
+            throws ModelFormatException {
+        List<Map<String, Tensor>> members = new ArrayList<>();
+        for (int m = 0; m < encoded.size(); m++) {
+            members.add(WeightsFile.read(new ByteArrayInputStream(encoded.get(m)), file + "!" + weightsEntry(m),
+                    m == 0 ? Map.of() : members.get(0)));
+        }
+        return members;
     }
 
     /** The zip entry of ensemble member {@code m} (0-based): weights.bin, weights-2.bin, ... */
@@ -288,13 +312,8 @@ public final class JnrfModel {
      * saved and reloaded model predicts, to tune and score what ships.
      */
     public JnrfModel quantized(java.util.Set<String> int8Tensors) throws IOException {
-        List<Map<String, Tensor>> members = new ArrayList<>();
-        for (List<Tensor> weights : memberWeights()) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            WeightsFile.write(bytes, weights, int8Tensors);
-            members.add(WeightsFile.read(new ByteArrayInputStream(bytes.toByteArray()), "<quantized model>"));
-        }
-        return fromParts(config, vocabulary, members, "<quantized model>");
+        return fromParts(config, vocabulary, decodeMembers(encodeMembers(memberWeights(), int8Tensors),
+                "<quantized model>"), "<quantized model>");
     }
 
     /**
@@ -361,9 +380,10 @@ public final class JnrfModel {
         }
         zip.write(vocab.toByteArray());
         zip.closeEntry();
-        for (int m = 0; m < memberWeights.size(); m++) {
+        List<byte[]> encoded = encodeMembers(memberWeights, int8Tensors);
+        for (int m = 0; m < encoded.size(); m++) {
             zip.putNextEntry(new ZipEntry(weightsEntry(m)));
-            WeightsFile.write(zip, memberWeights.get(m), int8Tensors);
+            zip.write(encoded.get(m));
             zip.closeEntry();
         }
         for (Map.Entry<String, StreamWriter> e : extra.entrySet()) {

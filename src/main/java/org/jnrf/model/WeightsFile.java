@@ -27,13 +27,23 @@ import java.util.zip.CheckedOutputStream;
  * </pre>
  * Version 2 (magic "JNRFWTS2", written when some tensors are stored in 8 bits) adds one encoding byte after each
  * tensor's dims: 0 = float32 data as above; 1 = 8-bit rows: float32 scale[dims[0]], then int8[product of dims],
- * value = q x scale of its row (symmetric, scale = max |value| / 127). Readers accept both versions.
+ * value = q x scale of its row (symmetric, scale = max |value| / 127); 2 = 8-bit rows shared with a base tensor (the
+ * same tensor of an ensemble's first network): int32 k, int32 row indices[k] (ascending), then those k rows as in
+ * encoding 1; every other row is the base tensor's row. Readers accept both versions.
  */
 public final class WeightsFile {
     static final byte[] MAGIC = "JNRFWTS1".getBytes(StandardCharsets.US_ASCII);
     static final byte[] MAGIC_V2 = "JNRFWTS2".getBytes(StandardCharsets.US_ASCII);
     private static final int FLOAT32 = 0;
     private static final int INT8_ROWS = 1;
+    private static final int SHARED_INT8_ROWS = 2;
+    /**
+     * A row is taken from the base tensor when its 8-bit values would read back within this fraction of the row's
+     * step of the base's: an ensemble's networks leave the embedding rows that training never reached (most of a
+     * pretrained table) equal but for float rounding, and storing those once saves most of each further network's
+     * size. A shared value is then within 0.6 of a step of the original, against 0.5 for a row of its own.
+     */
+    static final float SHARED_ROW_TOLERANCE = 0.1f;
     private static final int MAX_NAME = 1 << 12;
     private static final int MAX_RANK = 8;
 
@@ -46,6 +56,15 @@ public final class WeightsFile {
 
     /** Writes the tensors named in {@code int8} (rank 2) as 8-bit rows, the others as float32. */
     public static void write(OutputStream out, List<Tensor> tensors, java.util.Set<String> int8) throws IOException {
+        write(out, tensors, int8, Map.of());
+    }
+
+    /**
+     * As {@link #write(OutputStream, List, java.util.Set)}; an 8-bit tensor with a tensor of the same name and shape in
+     * {@code base} (as a reader returns it) stores only the rows that differ from the base's, when that is smaller.
+     */
+    public static void write(OutputStream out, List<Tensor> tensors, java.util.Set<String> int8,
+                             Map<String, Tensor> base) throws IOException {
         CheckedOutputStream checked = new CheckedOutputStream(out, new CRC32());
         boolean v2 = !int8.isEmpty();
         checked.write(v2 ? MAGIC_V2 : MAGIC);
@@ -64,11 +83,23 @@ public final class WeightsFile {
                 if (quantize && t.shape().length != 2) {
                     throw new IllegalArgumentException("only matrices can be stored in 8 bits: " + t.name());
                 }
-                checked.write(quantize ? INT8_ROWS : FLOAT32);
                 if (quantize) {
-                    writeInt8Rows(checked, t);
+                    int[] own = ownRows(t, base.get(t.name()));
+                    if (own != null) {
+                        checked.write(SHARED_INT8_ROWS);
+                        ByteBuffer rows = le(4 + 4 * own.length).putInt(own.length);
+                        for (int r : own) {
+                            rows.putInt(r);
+                        }
+                        checked.write(rows.array());
+                        writeInt8Rows(checked, rowsOf(t, own));
+                    } else {
+                        checked.write(INT8_ROWS);
+                        writeInt8Rows(checked, t);
+                    }
                     continue;
                 }
+                checked.write(FLOAT32);
             }
             float[] data = t.data();
             int chunk = 1 << 16;
@@ -82,6 +113,50 @@ public final class WeightsFile {
         }
         int crc = (int) checked.getChecksum().getValue();
         out.write(le(4).putInt(crc).array());
+    }
+
+    /**
+     * The rows of {@code t} that differ from {@code base}'s by more than {@link #SHARED_ROW_TOLERANCE} of a step, or
+     * null when there is no base or sharing would save less than the row list costs.
+     */
+    private static int[] ownRows(Tensor t, Tensor base) {
+        if (base == null || !java.util.Arrays.equals(base.shape(), t.shape())) {
+            return null;
+        }
+        int rows = (int) t.shape()[0];
+        int cols = (int) t.shape()[1];
+        float[] a = t.data();
+        float[] b = base.data();
+        int[] own = new int[rows];
+        int k = 0;
+        for (int r = 0; r < rows; r++) {
+            float max = 0;
+            for (int c = 0; c < cols; c++) {
+                max = Math.max(max, Math.abs(a[r * cols + c]));
+            }
+            // compare what this row would read back as (encoding 1) with the base's row as read back
+            float scale = max / 127f;
+            float inv = max == 0 ? 0 : 127f / max;
+            float diff = 0;
+            for (int c = 0; c < cols; c++) {
+                float decoded = Math.round(a[r * cols + c] * inv) * scale;
+                diff = Math.max(diff, Math.abs(decoded - b[r * cols + c]));
+            }
+            if (diff > SHARED_ROW_TOLERANCE * scale) {
+                own[k++] = r;
+            }
+        }
+        long saved = (long) (rows - k) * (cols + 4) - 4L * k - 4;
+        return saved > 0 ? java.util.Arrays.copyOf(own, k) : null;
+    }
+
+    private static Tensor rowsOf(Tensor t, int[] rows) {
+        int cols = (int) t.shape()[1];
+        float[] data = new float[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(t.data(), rows[i] * cols, data, i * cols, cols);
+        }
+        return new Tensor(t.name(), new long[] {rows.length, cols}, data);
     }
 
     private static void writeInt8Rows(OutputStream out, Tensor t) throws IOException {
@@ -109,6 +184,12 @@ public final class WeightsFile {
 
     /** Reads every tensor; {@code file} names the source in error messages. */
     public static Map<String, Tensor> read(InputStream in, String file) throws ModelFormatException {
+        return read(in, file, Map.of());
+    }
+
+    /** As {@link #read(InputStream, String)}, taking shared rows from {@code base} (see the class comment). */
+    public static Map<String, Tensor> read(InputStream in, String file, Map<String, Tensor> base)
+            throws ModelFormatException {
         CheckedInputStream checked = new CheckedInputStream(in, new CRC32());
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         try {
@@ -160,6 +241,17 @@ public final class WeightsFile {
                     }
                     continue;
                 }
+                if (encoding == SHARED_INT8_ROWS) {
+                    Tensor shared = base.get(name);
+                    if (rank != 2 || shared == null || !java.util.Arrays.equals(shared.shape(), shape)) {
+                        throw new ModelFormatException(file, "tensor " + name + " shares rows with a tensor of the"
+                                + " first network that is missing or of another shape");
+                    }
+                    if (tensors.put(name, readSharedRows(checked, file, shared)) != null) {
+                        throw new ModelFormatException(file, "tensor " + name + " appears twice");
+                    }
+                    continue;
+                }
                 if (encoding != FLOAT32) {
                     throw new ModelFormatException(file, "tensor " + name + ": unknown encoding " + encoding);
                 }
@@ -191,6 +283,29 @@ public final class WeightsFile {
             throw new ModelFormatException(file, "unreadable: " + e.getMessage(), e);
         }
         return tensors;
+    }
+
+    private static Tensor readSharedRows(InputStream in, String file, Tensor base) throws IOException {
+        int rows = (int) base.shape()[0];
+        int cols = (int) base.shape()[1];
+        int k = readInt(in);
+        if (k < 0 || k > rows) {
+            throw new ModelFormatException(file, "tensor " + base.name() + ": " + k + " own rows of " + rows);
+        }
+        ByteBuffer indices = ByteBuffer.wrap(readFully(in, 4 * k)).order(ByteOrder.LITTLE_ENDIAN);
+        int[] own = new int[k];
+        for (int i = 0; i < k; i++) {
+            own[i] = indices.getInt();
+            if (own[i] < 0 || own[i] >= rows || (i > 0 && own[i] <= own[i - 1])) {
+                throw new ModelFormatException(file, "tensor " + base.name() + ": invalid row list");
+            }
+        }
+        Tensor values = readInt8Rows(in, base.name(), new long[] {k, cols});
+        float[] data = base.data().clone();
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(values.data(), i * cols, data, own[i] * cols, cols);
+        }
+        return new Tensor(base.name(), base.shape(), data);
     }
 
     private static Tensor readInt8Rows(InputStream in, String name, long[] shape) throws IOException {

@@ -182,6 +182,82 @@ class EnsembleTest {
     }
 
     @Test
+    void aFurtherNetworkStoresOnlyTheEightBitRowsThatDifferFromTheFirstNetworks(@TempDir Path dir)
+            throws IOException {
+        // the second network: the first one's embedding rows, rows 0-4 changed, the others moved by float rounding
+        List<Tensor> first = modelA.weights();
+        List<Tensor> second = new ArrayList<>();
+        for (Tensor t : first) {
+            float[] data = t.data().clone();
+            if (t.name().equals(VocabularyPruning.EMBEDDING_TENSOR)) {
+                int cols = (int) t.shape()[1];
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = i < 5 * cols ? data[i] * -0.5f + 0.01f : data[i] * (1 + 1e-6f);
+                }
+            }
+            second.add(new Tensor(t.name(), t.shape(), data));
+        }
+        JnrfModel pair = JnrfModel.fromParts(modelA.config().withMembers(2), vocabulary, List.of(first, second));
+        Set<String> int8 = Set.of(VocabularyPruning.EMBEDDING_TENSOR);
+        Path file = dir.resolve("pair.zip");
+        pair.save(file, int8);
+        Map<String, Long> sizes = entrySizes(file);
+        long rows = vocabulary.size();
+        long cols = modelA.config().embeddingDim();
+        assertEquals(sizes.get("weights.bin") - (rows - 5) * (cols + 4) + 4 * 5 + 4, sizes.get("weights-2.bin"),
+                "the second file holds 5 rows of its own and their indices, not the whole table");
+        JnrfModel loaded = JnrfModel.load(file);
+        float[] a = tensor(loaded.memberWeights().get(0)).data();
+        float[] b = tensor(loaded.memberWeights().get(1)).data();
+        float[] original = tensor(second).data();
+        for (int i = 0; i < a.length; i++) {
+            if (i >= 5 * cols) {
+                assertEquals(a[i], b[i], 0f, "shared row value " + i);
+            } else {
+                assertNotEquals(a[i], b[i], "own row value " + i);
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            float max = 0;
+            for (int c = 0; c < cols; c++) {
+                max = Math.max(max, Math.abs(original[(int) (r * cols + c)]));
+            }
+            for (int c = 0; c < cols; c++) {
+                int i = (int) (r * cols + c);
+                assertEquals(original[i], b[i], 0.6f * max / 127 + 1e-7f, "value " + i);
+            }
+        }
+        for (String text : JnrfModelTest.TEXTS) {
+            assertEquals(pair.quantized(int8).predict("d", text, ALL), loaded.predict("d", text, ALL));
+        }
+        byte[] secondFile = entries(file).get("weights-2.bin");
+        ModelFormatException alone = assertThrows(ModelFormatException.class,
+                () -> WeightsFile.read(new java.io.ByteArrayInputStream(secondFile), "weights-2.bin"));
+        assertTrue(alone.getMessage().contains("shares rows with a tensor of the first network"), alone.getMessage());
+    }
+
+    private static Tensor tensor(List<Tensor> weights) {
+        return weights.stream().filter(t -> t.name().equals(VocabularyPruning.EMBEDDING_TENSOR)).findFirst()
+                .orElseThrow();
+    }
+
+    private static Map<String, Long> entrySizes(Path file) throws IOException {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        entries(file).forEach((name, bytes) -> sizes.put(name, (long) bytes.length));
+        return sizes;
+    }
+
+    private static Map<String, byte[]> entries(Path file) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    @Test
     void pruningTheVocabularyPrunesEveryMember() throws IOException {
         JnrfModel pruned = VocabularyPruning.prune(ensemble, JnrfModelTest.TEXTS.subList(0, 2));
         assertEquals(2, pruned.memberCount());
@@ -211,12 +287,7 @@ class EnsembleTest {
     void aMissingMemberIsAClearError(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("ensemble.zip");
         ensemble.save(file);
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        }
+        Map<String, byte[]> entries = entries(file);
         entries.remove("weights-2.bin");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
