@@ -24,6 +24,16 @@ public record Tensor(String name, long[] shape, float[] data) {
         return new Tensor(name, value.shape(), f.dup('c').data().asFloat());
     }
 
+    /** The given rows of a matrix, in the given order. */
+    public Tensor rows(int[] rows) {
+        int columns = (int) shape[1];
+        float[] selected = new float[rows.length * columns];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(data, rows[i] * columns, selected, i * columns, columns);
+        }
+        return new Tensor(name, new long[] {rows.length, columns}, selected);
+    }
+
     public INDArray toArray(DataType dataType, char order) {
         return Nd4j.create(data, shape, 'c').castTo(dataType).dup(order);
     }

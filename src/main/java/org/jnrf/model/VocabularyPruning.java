@@ -59,7 +59,7 @@ public final class VocabularyPruning {
         for (List<Tensor> member : model.memberWeights()) {
             List<Tensor> weights = new ArrayList<>();
             for (Tensor t : member) {
-                weights.add(t.name().equals(EMBEDDING_TENSOR) ? rows(t, kept) : t);
+                weights.add(t.name().equals(EMBEDDING_TENSOR) ? t.rows(kept) : t);
             }
             members.add(weights);
         }
@@ -69,14 +69,5 @@ public final class VocabularyPruning {
     /** Saves the pruned model (atomically). */
     public static void prune(JnrfModel model, Iterable<String> texts, Path target) throws IOException {
         prune(model, texts).save(target);
-    }
-
-    private static Tensor rows(Tensor table, int[] kept) {
-        int columns = (int) table.shape()[1];
-        float[] data = new float[kept.length * columns];
-        for (int i = 0; i < kept.length; i++) {
-            System.arraycopy(table.data(), kept[i] * columns, data, i * columns, columns);
-        }
-        return new Tensor(table.name(), new long[] {kept.length, columns}, data);
     }
 }

@@ -92,7 +92,7 @@ public final class WeightsFile {
                             rows.putInt(r);
                         }
                         checked.write(rows.array());
-                        writeInt8Rows(checked, rowsOf(t, own));
+                        writeInt8Rows(checked, t.rows(own));
                     } else {
                         checked.write(INT8_ROWS);
                         writeInt8Rows(checked, t);
@@ -148,15 +148,6 @@ public final class WeightsFile {
         }
         long saved = (long) (rows - k) * (cols + 4) - 4L * k - 4;
         return saved > 0 ? java.util.Arrays.copyOf(own, k) : null;
-    }
-
-    private static Tensor rowsOf(Tensor t, int[] rows) {
-        int cols = (int) t.shape()[1];
-        float[] data = new float[rows.length * cols];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(t.data(), rows[i] * cols, data, i * cols, cols);
-        }
-        return new Tensor(t.name(), new long[] {rows.length, cols}, data);
     }
 
     private static void writeInt8Rows(OutputStream out, Tensor t) throws IOException {
