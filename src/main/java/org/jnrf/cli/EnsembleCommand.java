@@ -96,7 +96,9 @@ public final class EnsembleCommand implements Callable<Integer> {
             case embeddings -> Set.of(VocabularyPruning.EMBEDDING_TENSOR);
             case matrices -> ensemble.largeMatrices(INT8_MIN_VALUES);
         };
-        ensemble = ensemble.quantized(int8Tensors);
+        if (!int8Tensors.isEmpty()) {
+            ensemble = ensemble.quantized(int8Tensors); // tune and score what the file will hold
+        }
         if (dev != null) {
             List<AnnotatedDocument> gold = AnnotatedCorpus.read(dev);
             RelationThresholdTuning.Result tuned = RelationThresholdTuning.tune(ensemble, gold);

@@ -8,6 +8,7 @@ import org.jnrf.document.RelationMention;
 import org.jnrf.document.TextSpan;
 import org.jnrf.network.BioDecoder;
 import org.jnrf.network.EntitySpan;
+import org.jnrf.network.FourierMixer;
 import org.jnrf.network.FourierMixers;
 import org.jnrf.network.JnrfNetwork;
 import org.jnrf.network.Kernels;
@@ -122,6 +123,9 @@ public final class JnrfModel {
             }
             networks.addAll(m.networks);
         }
+        if (networks.size() > MAX_MEMBERS) {
+            throw new IllegalArgumentException(networks.size() + " networks: an ensemble holds at most " + MAX_MEMBERS);
+        }
         ModelConfig config = first.config.withMembers(networks.size());
         config = new ModelConfig(config.formatVersion(), config.vocabularySize(), config.embeddingDim(),
                 config.hidden(), config.layers(), config.expansion(), config.tied(), config.relationDim(),
@@ -131,9 +135,13 @@ public final class JnrfModel {
         return new JnrfModel(config, first.vocabulary, networks);
     }
 
-    /** A configuration without what members of one ensemble may differ in. */
+    /** A configuration without what members of one ensemble may differ in, absent fields as their defaults. */
     private static ModelConfig comparable(ModelConfig c) {
-        return c.withMembers(1).withRelationThreshold(0.5);
+        return new ModelConfig(c.formatVersion(), c.vocabularySize(), c.embeddingDim(), c.hidden(), c.layers(),
+                c.expansion(), c.tied(), c.relationDim(), c.distanceScale(), c.entityTypes(), c.anchorType(),
+                c.relationTypes(), c.relationModifierTypes(), c.lowerCase(), c.stripAccents(), c.maxCharsPerWord(),
+                null, c.networkConfig(DataType.FLOAT, 0).contextWindow(),
+                c.networkConfig(DataType.FLOAT, 0).pairFeatures(), null);
     }
 
     public static JnrfModel load(Path zip) throws IOException {
@@ -206,13 +214,16 @@ public final class JnrfModel {
             throw new ModelFormatException(file, members.size() + " weight sets, the configuration says "
                     + config.memberCount());
         }
+        // the members share one Fourier mixer and one set of kernels (thread pools, cached tables): both serve any
+        // number of threads at once
+        FourierMixer mixer = FourierMixers.fromSystemProperty(fftThreads());
+        Kernels kernels = Kernels.fromSystemProperty(JnrfNetwork.defaultThreads());
         List<JnrfNetwork> networks = new ArrayList<>();
         for (int m = 0; m < members.size(); m++) {
             JnrfNetwork network;
             try {
-                network = JnrfNetwork.forWeights(config.networkConfig(DataType.FLOAT, 0), config.labelSpace(),
-                        FourierMixers.fromSystemProperty(fftThreads()),
-                        Kernels.fromSystemProperty(JnrfNetwork.defaultThreads()));
+                network = JnrfNetwork.forWeights(config.networkConfig(DataType.FLOAT, 0), config.labelSpace(), mixer,
+                        kernels);
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(file + "!" + CONFIG_ENTRY, "invalid configuration: " + e.getMessage(),
                         e);
@@ -322,7 +333,7 @@ public final class JnrfModel {
      */
     public java.util.Set<String> largeMatrices(int minValues) {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        for (Tensor t : memberWeights().get(0)) {
+        for (Tensor t : NetworkWeights.export(networks.get(0))) {
             if (t.shape().length == 2 && t.shape()[0] > 1 && t.data().length >= minValues) {
                 names.add(t.name());
             }

@@ -1,5 +1,6 @@
 package org.jnrf.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jnrf.network.LabelSpace;
 import org.jnrf.network.NetworkConfig;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -30,13 +31,15 @@ import java.util.Map;
  * @param relationThreshold      relation decision threshold tuned on dev data (absent in older files: 0.5)
  * @param contextWindow          neighbouring tokens on each side joining a token's input (absent in older files: 0)
  * @param pairFeatures           relation scores see the anchor's rank among the modifier's anchors (absent: false)
- * @param members                networks of an ensemble, each in its own weights entry (absent: 1)
+ * @param members                networks of an ensemble, each in its own weights entry (absent: 1; not written for
+ *                               one network, so that builds before ensembles still read single-network files)
  */
 public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDim, int hidden, int layers,
                           int expansion, boolean tied, int relationDim, int distanceScale, List<String> entityTypes,
                           String anchorType, List<String> relationTypes, Map<String, List<String>> relationModifierTypes,
                           boolean lowerCase, boolean stripAccents, int maxCharsPerWord, Double relationThreshold,
-                          Integer contextWindow, Boolean pairFeatures, Integer members) {
+                          Integer contextWindow, Boolean pairFeatures,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer members) {
     public static final int FORMAT_VERSION = 1;
 
     public ModelConfig {

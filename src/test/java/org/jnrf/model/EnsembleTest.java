@@ -86,6 +86,73 @@ class EnsembleTest {
     }
 
     @Test
+    void aSingleNetworkModelPredictsExactlyAsItsNetwork() {
+        String text = JnrfModelTest.TEXTS.get(0);
+        List<Token> tokens = modelA.tokenizer().tokenize(text);
+        int[] ids = tokens.stream().mapToInt(Token::id).toArray();
+        boolean[] continuation = new boolean[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            continuation[i] = tokens.get(i).isContinuation();
+        }
+        org.jnrf.network.NetworkPrediction p = netA.predict(ids, continuation,
+                org.jnrf.text.TokenLines.of(text, tokens), netA.newScratch());
+        AnnotatedDocument doc = modelA.predict("d", text, ALL);
+        assertEquals(p.entities().size(), doc.entities().size());
+        for (int i = 0; i < p.entities().size(); i++) {
+            assertEquals(p.entities().get(i).confidence(), doc.entities().get(i).confidence(), 0.0);
+        }
+        assertEquals(p.relations().size(), doc.relations().size());
+        for (int i = 0; i < p.relations().size(); i++) {
+            assertEquals(p.relations().get(i).probability(), doc.relations().get(i).confidence(), 0.0);
+            assertEquals("T" + (p.relations().get(i).modifier() + 1), doc.relations().get(i).modifierId());
+        }
+    }
+
+    @Test
+    void severalThreadsShareOneEnsemble() throws Exception {
+        List<AnnotatedDocument> expected = new ArrayList<>();
+        for (String text : JnrfModelTest.TEXTS) {
+            expected.add(ensemble.predict("d", text, ALL));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<AnnotatedDocument>> futures = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (String text : JnrfModelTest.TEXTS) {
+                    futures.add(pool.submit(() -> ensemble.predict("d", text, ALL)));
+                }
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertEquals(expected.get(i % expected.size()), futures.get(i).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theMemberCountIsWrittenForEnsemblesOnlyAndChecked(@TempDir Path dir) throws IOException {
+        Path single = dir.resolve("single.zip");
+        modelA.save(single);
+        assertTrue(!new String(entries(single).get("config.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("members"), "older builds read single-network files");
+        Path pair = dir.resolve("pair.zip");
+        ensemble.save(pair);
+        String json = new String(entries(pair).get("config.json"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"members\" : 2"), json);
+        for (String count : List.of("0", "65")) {
+            Map<String, byte[]> e = entries(pair);
+            e.put("config.json", json.replace("\"members\" : 2", "\"members\" : " + count)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Path bad = dir.resolve("members-" + count + ".zip");
+            Files.write(bad, zip(e));
+            ModelFormatException error = assertThrows(ModelFormatException.class, () -> JnrfModel.load(bad));
+            assertTrue(error.getMessage().contains("config.json") && error.getMessage().contains(count),
+                    error.getMessage());
+        }
+    }
+
+    @Test
     void entitiesAreDecodedFromTheAverageOfTheNetworksTagProbabilities() {
         String text = JnrfModelTest.TEXTS.get(0);
         List<Token> tokens = ensemble.tokenizer().tokenize(text);
@@ -234,6 +301,33 @@ class EnsembleTest {
         ModelFormatException alone = assertThrows(ModelFormatException.class,
                 () -> WeightsFile.read(new java.io.ByteArrayInputStream(secondFile), "weights-2.bin"));
         assertTrue(alone.getMessage().contains("shares rows with a tensor of the first network"), alone.getMessage());
+        // a row list out of order, in a file whose checksum is otherwise right: named, not an exception of another kind
+        Map<String, Tensor> base = WeightsFile.read(new java.io.ByteArrayInputStream(entries(file).get("weights.bin")),
+                "weights.bin");
+        byte[] corrupt = secondFile.clone();
+        int rowList = indexOf(corrupt, VocabularyPruning.EMBEDDING_TENSOR.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + VocabularyPruning.EMBEDDING_TENSOR.length() + 4 + 16 + 1 + 4;
+        java.nio.ByteBuffer.wrap(corrupt).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(rowList, 4);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(corrupt, 0, corrupt.length - 4);
+        java.nio.ByteBuffer.wrap(corrupt).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(corrupt.length - 4,
+                (int) crc.getValue());
+        ModelFormatException disorder = assertThrows(ModelFormatException.class,
+                () -> WeightsFile.read(new java.io.ByteArrayInputStream(corrupt), "weights-2.bin", base));
+        assertTrue(disorder.getMessage().contains("invalid row list"), disorder.getMessage());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
     }
 
     private static Tensor tensor(List<Tensor> weights) {
@@ -245,6 +339,18 @@ class EnsembleTest {
         Map<String, Long> sizes = new LinkedHashMap<>();
         entries(file).forEach((name, bytes) -> sizes.put(name, (long) bytes.length));
         return sizes;
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private static Map<String, byte[]> entries(Path file) throws IOException {
@@ -289,16 +395,8 @@ class EnsembleTest {
         ensemble.save(file);
         Map<String, byte[]> entries = entries(file);
         entries.remove("weights-2.bin");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
         Path broken = dir.resolve("broken.zip");
-        Files.write(broken, bytes.toByteArray());
+        Files.write(broken, zip(entries));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> JnrfModel.load(broken));
         assertTrue(e.getMessage().contains("broken.zip") && e.getMessage().contains("missing entry weights-2.bin"),
                 e.getMessage());
