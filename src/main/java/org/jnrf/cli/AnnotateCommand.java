@@ -69,6 +69,11 @@ public final class AnnotateCommand implements Callable<Integer> {
             + "the model's).")
     String relationThreshold;
 
+    @Option(names = "--ensemble-members", paramLabel = "K", description = "With an ensemble model, use only its "
+            + "first K networks: faster, usually a little less accurate (default: all; the default model has "
+            + "several).")
+    String ensembleMembers;
+
     @Option(names = "--summary", defaultValue = "auto", paramLabel = "MODE",
             description = "What to print: notes (entities and relations of each note), totals, none, or auto "
                     + "(notes for up to 20 notes, else totals; default).")
@@ -171,6 +176,9 @@ public final class AnnotateCommand implements Callable<Integer> {
         }
         if (relationThreshold != null) {
             parameters.addAll(List.of(JnrfAnnotator.PARAM_RELATION_THRESHOLD, relationThreshold));
+        }
+        if (ensembleMembers != null) {
+            parameters.addAll(List.of(JnrfAnnotator.PARAM_ENSEMBLE_MEMBERS, ensembleMembers));
         }
         return org.apache.uima.fit.factory.AnalysisEngineFactory.createEngineDescription(JnrfAnnotator.class,
                 parameters.toArray());

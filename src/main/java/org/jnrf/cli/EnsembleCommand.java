@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
         description = {"Combines models trained with the same settings (e.g. other seeds) into one model file that "
                 + "averages their networks' tag probabilities, decodes the entities from the average, then averages "
                 + "each pair's relation probabilities. Inference costs one network per member.",
-                "With --dev, the relation decision threshold is tuned for the ensemble on those documents (after "
-                        + "any 8-bit storage, so on what is written) and the dev scores are printed."},
+                "With --dev, the relation decision threshold is tuned on those documents (after any 8-bit storage, so "
+                        + "on what is written) for the first network alone, the first two, ... and all of them "
+                        + "(annotate --ensemble-members K uses the first K), and the dev scores are printed."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:model written", "1:a model or the dev corpus is unreadable, or the models differ",
                 "2:invalid arguments"})
@@ -101,13 +102,22 @@ public final class EnsembleCommand implements Callable<Integer> {
         }
         if (dev != null) {
             List<AnnotatedDocument> gold = AnnotatedCorpus.read(dev);
-            RelationThresholdTuning.Result tuned = RelationThresholdTuning.tune(ensemble, gold);
-            ensemble = ensemble.withRelationThreshold(tuned.threshold());
-            EvaluationReport report = ModelEvaluation.evaluate(ensemble, gold, ensemble.defaultOptions());
-            stdout.printf("relation threshold %.2f tuned on %d dev documents; lenient micro F1 entities %.4f, "
-                            + "relations %.4f (strict %.4f / %.4f)%n", tuned.threshold(), gold.size(),
-                    report.lenientEntityMicroF1(), report.lenientRelationMicroF1(), report.strictEntityMicroF1(),
-                    report.strictRelationMicroF1());
+            List<Double> thresholds = new ArrayList<>();
+            for (int k = 1; k <= ensemble.memberCount(); k++) {
+                // each number of leading networks gets its own threshold, for annotating with fewer of them
+                JnrfModel first = ensemble.firstMembers(k);
+                RelationThresholdTuning.Result tuned = RelationThresholdTuning.tune(first, gold);
+                thresholds.add(tuned.threshold());
+                EvaluationReport report = ModelEvaluation.evaluate(first.withRelationThreshold(tuned.threshold()),
+                        gold, first.withRelationThreshold(tuned.threshold()).defaultOptions());
+                stdout.printf("first %d network(s): relation threshold %.2f tuned on %d dev documents; lenient "
+                                + "micro F1 entities %.4f, relations %.4f (strict %.4f / %.4f)%n", k,
+                        tuned.threshold(), gold.size(), report.lenientEntityMicroF1(),
+                        report.lenientRelationMicroF1(), report.strictEntityMicroF1(),
+                        report.strictRelationMicroF1());
+                stdout.flush();
+            }
+            ensemble = ensemble.withMemberThresholds(thresholds);
         } else {
             ensemble = ensemble.withRelationThreshold(relationThreshold == null ? 0.5 : relationThreshold);
         }

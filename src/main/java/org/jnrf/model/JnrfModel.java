@@ -131,7 +131,7 @@ public final class JnrfModel {
                 config.hidden(), config.layers(), config.expansion(), config.tied(), config.relationDim(),
                 config.distanceScale(), config.entityTypes(), config.anchorType(), config.relationTypes(),
                 config.relationModifierTypes(), config.lowerCase(), config.stripAccents(), config.maxCharsPerWord(),
-                null, config.contextWindow(), config.pairFeatures(), config.members());
+                null, config.contextWindow(), config.pairFeatures(), config.members(), null);
         return new JnrfModel(config, first.vocabulary, networks);
     }
 
@@ -141,7 +141,7 @@ public final class JnrfModel {
                 c.expansion(), c.tied(), c.relationDim(), c.distanceScale(), c.entityTypes(), c.anchorType(),
                 c.relationTypes(), c.relationModifierTypes(), c.lowerCase(), c.stripAccents(), c.maxCharsPerWord(),
                 null, c.networkConfig(DataType.FLOAT, 0).contextWindow(),
-                c.networkConfig(DataType.FLOAT, 0).pairFeatures(), null);
+                c.networkConfig(DataType.FLOAT, 0).pairFeatures(), null, null);
     }
 
     public static JnrfModel load(Path zip) throws IOException {
@@ -460,6 +460,25 @@ public final class JnrfModel {
         PredictionOptions defaults = PredictionOptions.defaults();
         return config.relationThreshold() == null ? defaults
                 : new PredictionOptions(defaults.entityThreshold(), config.relationThreshold());
+    }
+
+    /**
+     * The first {@code count} networks of this ensemble as a model (they share the weights): about count / n of the
+     * inference time, usually a little less accurate. Its relation threshold is the one tuned for those networks
+     * when the file has it ({@code ./jnrf ensemble --dev}), else this model's.
+     */
+    public JnrfModel firstMembers(int count) {
+        if (count < 1 || count > networks.size()) {
+            throw new IllegalArgumentException("this model has " + networks.size() + " network(s); cannot use "
+                    + count);
+        }
+        return count == networks.size() ? this
+                : new JnrfModel(config.withMembers(count), vocabulary, networks.subList(0, count));
+    }
+
+    /** The same networks with a relation threshold for each number of leading networks (the last: for all). */
+    public JnrfModel withMemberThresholds(List<Double> thresholds) {
+        return new JnrfModel(config.withMemberThresholds(thresholds), vocabulary, networks);
     }
 
     /** The same networks with a stored relation threshold (shares the weights). */

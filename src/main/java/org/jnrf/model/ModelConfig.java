@@ -33,13 +33,16 @@ import java.util.Map;
  * @param pairFeatures           relation scores see the anchor's rank among the modifier's anchors (absent: false)
  * @param members                networks of an ensemble, each in its own weights entry (absent: 1; not written for
  *                               one network, so that builds before ensembles still read single-network files)
+ * @param memberThresholds       for an ensemble, the relation threshold tuned for its first k networks at index k - 1
+ *                               (absent: none tuned; see {@code JnrfModel.firstMembers})
  */
 public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDim, int hidden, int layers,
                           int expansion, boolean tied, int relationDim, int distanceScale, List<String> entityTypes,
                           String anchorType, List<String> relationTypes, Map<String, List<String>> relationModifierTypes,
                           boolean lowerCase, boolean stripAccents, int maxCharsPerWord, Double relationThreshold,
                           Integer contextWindow, Boolean pairFeatures,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer members) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer members,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> memberThresholds) {
     public static final int FORMAT_VERSION = 1;
 
     public ModelConfig {
@@ -50,6 +53,13 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         relationModifierTypes = java.util.Collections.unmodifiableMap(copy);
         if (members != null && members < 1) {
             throw new IllegalArgumentException("members must be at least 1, got " + members);
+        }
+        if (memberThresholds != null) {
+            memberThresholds = List.copyOf(memberThresholds);
+            if (memberThresholds.size() != (members == null ? 1 : members)) {
+                throw new IllegalArgumentException(memberThresholds.size() + " member thresholds for "
+                        + (members == null ? 1 : members) + " networks");
+            }
         }
     }
 
@@ -89,28 +99,50 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(FORMAT_VERSION, network.vocabularySize(), network.embeddingDim(), network.hidden(),
                 network.layers(), network.expansion(), network.tied(), network.relationDim(), network.distanceScale(),
                 labels.entityTypes(), labels.anchorType(), labels.relationTypes(), modifiers, lowerCase, stripAccents,
-                maxCharsPerWord, null, network.contextWindow(), network.pairFeatures(), null);
+                maxCharsPerWord, null, network.contextWindow(), network.pairFeatures(), null, null);
     }
 
     /** This configuration for a vocabulary of another size (see {@link VocabularyPruning}). */
     public ModelConfig withVocabularySize(int size) {
         return new ModelConfig(formatVersion, size, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members);
+                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
+                memberThresholds);
     }
 
     /** This configuration with a relation decision threshold tuned on dev data (absent in older files: 0.5). */
     public ModelConfig withRelationThreshold(double threshold) {
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures, members);
+                stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures, members,
+                memberThresholds == null ? null : lastReplaced(memberThresholds, threshold));
     }
 
-    /** This configuration for an ensemble of {@code count} networks (1: a single network, stored as before). */
+    private static List<Double> lastReplaced(List<Double> values, double last) {
+        List<Double> copy = new java.util.ArrayList<>(values);
+        copy.set(copy.size() - 1, last);
+        return copy;
+    }
+
+    /**
+     * This configuration for the first {@code count} networks of an ensemble (1: a single network, stored as before):
+     * the relation threshold tuned for them if there is one, the member thresholds cut to them.
+     */
     public ModelConfig withMembers(int count) {
+        List<Double> thresholds = memberThresholds == null ? null
+                : count <= memberThresholds.size() ? memberThresholds.subList(0, count) : null;
+        Double threshold = thresholds == null ? relationThreshold : thresholds.get(count - 1);
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures,
-                count == 1 ? null : count);
+                stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures, count == 1 ? null : count,
+                count == 1 ? null : thresholds);
+    }
+
+    /** This configuration with the relation thresholds tuned for each number of leading networks (and for all). */
+    public ModelConfig withMemberThresholds(List<Double> thresholds) {
+        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
+                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
+                stripAccents, maxCharsPerWord, thresholds.get(thresholds.size() - 1), contextWindow, pairFeatures,
+                members, thresholds);
     }
 }

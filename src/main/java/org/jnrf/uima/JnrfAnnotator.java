@@ -70,6 +70,14 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
     @ConfigurationParameter(name = PARAM_RELATION_THRESHOLD, mandatory = false)
     private String relationThreshold;
 
+    /**
+     * For an ensemble model, how many of its networks to use, as a decimal string (the first K; fewer is faster and
+     * usually a little less accurate); empty: all. The relation threshold is then the one tuned for those networks.
+     */
+    public static final String PARAM_ENSEMBLE_MEMBERS = "ensembleMembers";
+    @ConfigurationParameter(name = PARAM_ENSEMBLE_MEMBERS, mandatory = false)
+    private String ensembleMembers;
+
     /** Also add cTAKES MedicationMention, modifiers, SignSymptomMention, ... and BinaryTextRelation. */
     public static final String PARAM_WRITE_CTAKES_TYPES = "writeCtakesTypes";
     @ConfigurationParameter(name = PARAM_WRITE_CTAKES_TYPES, mandatory = true, defaultValue = "false")
@@ -109,11 +117,25 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
         } catch (IOException e) {
             throw new ResourceInitializationException(e);
         }
+        model = firstMembers(model, ensembleMembers);
         PredictionOptions defaults = model.defaultOptions();
         options = new PredictionOptions(
                 parseThreshold(PARAM_ENTITY_THRESHOLD, entityThreshold, defaults.entityThreshold()),
                 parseThreshold(PARAM_RELATION_THRESHOLD, relationThreshold, defaults.relationThreshold()));
         ctakesWriter = writeCtakesTypes ? new CtakesTypeWriter() : null;
+    }
+
+    static JnrfModel firstMembers(JnrfModel model, String value) throws ResourceInitializationException {
+        if (value == null || value.isBlank()) {
+            return model;
+        }
+        try {
+            return model.firstMembers(Integer.parseInt(value.trim()));
+        } catch (IllegalArgumentException e) { // NumberFormatException included
+            throw new ResourceInitializationException(new IllegalArgumentException("parameter "
+                    + PARAM_ENSEMBLE_MEMBERS + ": '" + value + "' is not a number of networks between 1 and "
+                    + model.memberCount()));
+        }
     }
 
     static double parseThreshold(String name, String value, double fallback) throws ResourceInitializationException {

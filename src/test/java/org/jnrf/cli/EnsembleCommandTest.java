@@ -39,12 +39,16 @@ class EnsembleCommandTest {
         assertEquals(0, run("ensemble", "--out", ensemble.toString(), "--dev", dev.toString(), model.toString(),
                 model.toString()), err.toString());
 
+        assertTrue(out.toString().contains("first 1 network(s): relation threshold"), out.toString());
+        assertTrue(out.toString().contains("first 2 network(s): relation threshold"), out.toString());
         assertTrue(out.toString().contains("tuned on 8 dev documents"), out.toString());
         assertTrue(out.toString().contains("2 networks written"), out.toString());
         JnrfModel loaded = JnrfModel.load(ensemble);
         JnrfModel single = JnrfModel.load(model);
         assertEquals(2, loaded.memberCount());
         assertTrue(loaded.config().relationThreshold() != null);
+        assertEquals(2, loaded.config().memberThresholds().size());
+        assertEquals(loaded.config().relationThreshold(), loaded.config().memberThresholds().get(1));
         // two copies of one network: the ensemble decides as the network does, at the ensemble's threshold
         PredictionOptions options = loaded.defaultOptions();
         String text = TestModels.someTrainingText();

@@ -203,6 +203,30 @@ class EnsembleTest {
     }
 
     @Test
+    void theFirstNetworksOfAnEnsembleTakeTheThresholdTunedForThem(@TempDir Path dir) throws IOException {
+        JnrfModel tuned = ensemble.withMemberThresholds(List.of(0.35, 0.65));
+        assertEquals(0.65, tuned.defaultOptions().relationThreshold());
+        JnrfModel first = tuned.firstMembers(1);
+        assertEquals(1, first.memberCount());
+        assertEquals(0.35, first.defaultOptions().relationThreshold());
+        assertTrue(tuned.firstMembers(2) == tuned);
+        for (String text : JnrfModelTest.TEXTS) {
+            assertEquals(modelA.predict("d", text, ALL), first.predict("d", text, ALL));
+        }
+        Path file = dir.resolve("tuned.zip");
+        tuned.save(file);
+        JnrfModel loaded = JnrfModel.load(file);
+        assertEquals(List.of(0.35, 0.65), loaded.config().memberThresholds());
+        assertEquals(0.35, loaded.firstMembers(1).defaultOptions().relationThreshold());
+        assertEquals(List.of(0.35, 0.7), loaded.withRelationThreshold(0.7).config().memberThresholds(),
+                "a new threshold for all networks replaces the last one");
+        assertThrows(IllegalArgumentException.class, () -> tuned.firstMembers(0));
+        assertThrows(IllegalArgumentException.class, () -> tuned.firstMembers(3));
+        // without tuned thresholds the cut keeps the ensemble's
+        assertEquals(0.7, ensemble.withRelationThreshold(0.7).firstMembers(1).defaultOptions().relationThreshold());
+    }
+
+    @Test
     void savedAndLoadedEnsemblesGiveIdenticalOutput(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("ensemble.zip");
         ensemble.withRelationThreshold(0.7).save(file);

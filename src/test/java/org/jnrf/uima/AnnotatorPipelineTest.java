@@ -90,6 +90,34 @@ class AnnotatorPipelineTest {
     }
 
     @Test
+    void anEnsembleCanBeCutToItsFirstNetworksWithTheirOwnThreshold() throws Exception {
+        JnrfModel single = JnrfModel.load(TestModels.trainedModel());
+        Path ensembleZip = dir.resolve("ensemble.zip");
+        JnrfModel.ensemble(List.of(single, single)).withMemberThresholds(List.of(0.3, 0.6)).save(ensembleZip);
+        String text = TestModels.someTrainingText();
+        for (String members : new String[] {"1", "2", ""}) {
+            AnalysisEngine annotator = AnalysisEngineFactory.createEngine(JnrfAnnotator.class,
+                    JnrfAnnotator.PARAM_MODEL_LOCATION, ensembleZip.toString(),
+                    JnrfAnnotator.PARAM_ENSEMBLE_MEMBERS, members);
+            JCas jcas = JCasFactory.createJCas();
+            jcas.setDocumentText(text);
+            SourceDocuments.set(jcas, "doc-1", null, null);
+            annotator.process(jcas);
+            double threshold = members.equals("1") ? 0.3 : 0.6;
+            AnnotatedDocument expected = single.predict("doc-1", text,
+                    new PredictionOptions(PredictionOptions.defaults().entityThreshold(), threshold));
+            AnnotatedDocument inCas = CasAnnotations.read(jcas);
+            assertEquals(keys(expected), keys(inCas), "members " + members);
+            assertEquals(expected.relations().size(), inCas.relations().size(), "members " + members);
+        }
+        ResourceInitializationException tooMany = assertThrows(ResourceInitializationException.class,
+                () -> AnalysisEngineFactory.createEngine(JnrfAnnotator.class,
+                        JnrfAnnotator.PARAM_MODEL_LOCATION, ensembleZip.toString(),
+                        JnrfAnnotator.PARAM_ENSEMBLE_MEMBERS, "3"));
+        assertTrue(causes(tooMany).contains("'3' is not a number of networks between 1 and 2"), causes(tooMany));
+    }
+
+    @Test
     void badThresholdsAndMissingModelsAreClearErrors() {
         ResourceInitializationException badThreshold = assertThrows(ResourceInitializationException.class,
                 () -> AnalysisEngineFactory.createEngine(JnrfAnnotator.class,
