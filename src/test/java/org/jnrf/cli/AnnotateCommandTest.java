@@ -92,6 +92,26 @@ class AnnotateCommandTest {
     }
 
     @Test
+    void ensembleMembersCutsAnEnsembleToItsFirstNetworks() throws Exception {
+        Path notes = TestModels.copyDevNotes(dir.resolve("notes"), 6);
+        org.jnrf.model.JnrfModel single = org.jnrf.model.JnrfModel.load(TestModels.trainedModel());
+        Path ensemble = dir.resolve("ensemble.zip");
+        org.jnrf.model.JnrfModel.ensemble(List.of(single, single)).withMemberThresholds(List.of(0.3, 0.6))
+                .save(ensemble);
+        assertEquals(0, run("annotate", notes.toString(), "--out", dir.resolve("first").toString(), "--model",
+                ensemble.toString(), "--ensemble-members", "1"), err.toString());
+        assertEquals(0, run("annotate", notes.toString(), "--out", dir.resolve("single").toString(), "--model",
+                TestModels.trainedModel().toString(), "--relation-threshold", "0.3"), err.toString());
+        for (Path ann : CorpusFiles.listBySuffix(dir.resolve("single"), ".ann")) {
+            assertEquals(Files.readString(ann), Files.readString(dir.resolve("first").resolve(ann.getFileName())),
+                    ann.toString());
+        }
+        assertEquals(1, run("annotate", notes.toString(), "--out", dir.resolve("none").toString(), "--model",
+                ensemble.toString(), "--ensemble-members", "3"));
+        assertTrue(err.toString().contains("not a number of networks between 1 and 2"), err.toString());
+    }
+
+    @Test
     void missingInputsAndBadOptionsAreClearErrors() {
         assertEquals(1, run("annotate", dir.resolve("nope").toString(), "--out", dir.resolve("o").toString()));
         assertTrue(err.toString().contains("does not exist"), err.toString());
