@@ -155,7 +155,7 @@ public final class Trainer {
             if (s.bestScore() != null && resumed.hasBestWeights()) {
                 bestScore = s.bestScore();
                 bestEpoch = s.bestEpoch();
-                JnrfNetwork bestNet = new JnrfNetwork(nc, labels, fourier, network.kernels());
+                JnrfNetwork bestNet = JnrfNetwork.forWeights(nc, labels, fourier, network.kernels());
                 resumed.restoreBest(bestNet);
                 best = JnrfModel.fromNetwork(modelConfig, vocab, bestNet);
                 bestWeights = NetworkWeights.export(bestNet);
@@ -164,7 +164,8 @@ public final class Trainer {
         }
         WeightAverage average = null;
         if (config.weightAverageDecay() > 0) {
-            JnrfNetwork averaged = new JnrfNetwork(nc, labels, fourier, network.kernels());
+            // every weight comes from the network or the checkpoint: no random initial values to draw
+            JnrfNetwork averaged = JnrfNetwork.forWeights(nc, labels, fourier, network.kernels());
             long done = 0;
             if (resumed != null && resumed.hasAverageWeights()) {
                 resumed.restoreAverage(averaged);
