@@ -62,6 +62,11 @@ public final class EnsembleCommand implements Callable<Integer> {
                     + "default ${DEFAULT-VALUE}.")
     Int8 int8;
 
+    @Option(names = "--sentence-breaks",
+            description = "Count sentence ends inside a line as line breaks in the relation feature: for networks "
+                    + "trained on one sentence per line (as PHEE's), used on notes with several sentences per line.")
+    boolean sentenceBreaks;
+
     @Override
     public Integer call() throws Exception {
         if (dev != null && !Files.isDirectory(dev)) {
@@ -92,6 +97,9 @@ public final class EnsembleCommand implements Callable<Integer> {
             members.add(JnrfModel.load(m));
         }
         JnrfModel ensemble = JnrfModel.ensemble(members);
+        if (sentenceBreaks) {
+            ensemble = ensemble.withSentenceBreaks(true);
+        }
         Set<String> int8Tensors = switch (int8) {
             case none -> Set.of();
             case embeddings -> Set.of(VocabularyPruning.EMBEDDING_TENSOR);

@@ -131,7 +131,8 @@ public final class JnrfModel {
                 config.hidden(), config.layers(), config.expansion(), config.tied(), config.relationDim(),
                 config.distanceScale(), config.entityTypes(), config.anchorType(), config.relationTypes(),
                 config.relationModifierTypes(), config.lowerCase(), config.stripAccents(), config.maxCharsPerWord(),
-                null, config.contextWindow(), config.pairFeatures(), config.members(), null);
+                null, config.contextWindow(), config.pairFeatures(), config.members(), null,
+                config.sentenceBreaks());
         return new JnrfModel(config, first.vocabulary, networks);
     }
 
@@ -141,7 +142,7 @@ public final class JnrfModel {
                 c.expansion(), c.tied(), c.relationDim(), c.distanceScale(), c.entityTypes(), c.anchorType(),
                 c.relationTypes(), c.relationModifierTypes(), c.lowerCase(), c.stripAccents(), c.maxCharsPerWord(),
                 null, c.networkConfig(DataType.FLOAT, 0).contextWindow(),
-                c.networkConfig(DataType.FLOAT, 0).pairFeatures(), null, null);
+                c.networkConfig(DataType.FLOAT, 0).pairFeatures(), null, null, c.countsSentenceBreaks());
     }
 
     public static JnrfModel load(Path zip) throws IOException {
@@ -422,7 +423,7 @@ public final class JnrfModel {
         for (int i = 0; i < ids.length; i++) {
             continuation[i] = tokens.get(i).isContinuation();
         }
-        Decoded p = predict(ids, continuation, TokenLines.of(text, tokens), null);
+        Decoded p = predict(ids, continuation, TokenLines.of(text, tokens, config.countsSentenceBreaks()), null);
         List<EntityMention> entities = new ArrayList<>();
         Map<Integer, String> entityIds = new HashMap<>();
         List<EntitySpan> spans = p.entities();
@@ -481,6 +482,14 @@ public final class JnrfModel {
         return new JnrfModel(config.withMemberThresholds(thresholds), vocabulary, networks);
     }
 
+    /**
+     * The same networks counting sentence ends inside a line as line breaks in the relation feature (or not): for
+     * networks trained on one sentence per line, used on text that runs several sentences together.
+     */
+    public JnrfModel withSentenceBreaks(boolean breaks) {
+        return new JnrfModel(config.withSentenceBreaks(breaks), vocabulary, networks);
+    }
+
     /** The same networks with a stored relation threshold (shares the weights). */
     public JnrfModel withRelationThreshold(double threshold) {
         return new JnrfModel(config.withRelationThreshold(threshold), vocabulary, networks);
@@ -511,7 +520,7 @@ public final class JnrfModel {
             }
         }
         int[] ids = tokens.stream().mapToInt(Token::id).toArray();
-        Decoded p = predict(ids, null, TokenLines.of(document.text(), tokens), spans);
+        Decoded p = predict(ids, null, TokenLines.of(document.text(), tokens, config.countsSentenceBreaks()), spans);
         List<RelationMention> relations = new ArrayList<>();
         for (RelationScore r : p.relations()) {
             if (r.probability() >= options.relationThreshold()) {

@@ -35,6 +35,8 @@ import java.util.Map;
  *                               one network, so that builds before ensembles still read single-network files)
  * @param memberThresholds       for an ensemble, the relation threshold tuned for its first k networks at index k - 1
  *                               (absent: none tuned; see {@code JnrfModel.firstMembers})
+ * @param sentenceBreaks         the relation line feature also counts sentence ends inside a line ({@code TokenLines};
+ *                               absent: false)
  */
 public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDim, int hidden, int layers,
                           int expansion, boolean tied, int relationDim, int distanceScale, List<String> entityTypes,
@@ -42,7 +44,8 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
                           boolean lowerCase, boolean stripAccents, int maxCharsPerWord, Double relationThreshold,
                           Integer contextWindow, Boolean pairFeatures,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer members,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> memberThresholds) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> memberThresholds,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean sentenceBreaks) {
     public static final int FORMAT_VERSION = 1;
 
     public ModelConfig {
@@ -99,7 +102,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(FORMAT_VERSION, network.vocabularySize(), network.embeddingDim(), network.hidden(),
                 network.layers(), network.expansion(), network.tied(), network.relationDim(), network.distanceScale(),
                 labels.entityTypes(), labels.anchorType(), labels.relationTypes(), modifiers, lowerCase, stripAccents,
-                maxCharsPerWord, null, network.contextWindow(), network.pairFeatures(), null, null);
+                maxCharsPerWord, null, network.contextWindow(), network.pairFeatures(), null, null, null);
     }
 
     /** This configuration for a vocabulary of another size (see {@link VocabularyPruning}). */
@@ -107,7 +110,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, size, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
-                memberThresholds);
+                memberThresholds, sentenceBreaks);
     }
 
     /** This configuration with a relation decision threshold tuned on dev data (absent in older files: 0.5). */
@@ -115,7 +118,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures, members,
-                memberThresholds == null ? null : lastReplaced(memberThresholds, threshold));
+                memberThresholds == null ? null : lastReplaced(memberThresholds, threshold), sentenceBreaks);
     }
 
     private static List<Double> lastReplaced(List<Double> values, double last) {
@@ -135,7 +138,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures, count == 1 ? null : count,
-                count == 1 ? null : thresholds);
+                count == 1 ? null : thresholds, sentenceBreaks);
     }
 
     /** This configuration with the relation thresholds tuned for each number of leading networks (and for all). */
@@ -143,6 +146,19 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, thresholds.get(thresholds.size() - 1), contextWindow, pairFeatures,
-                members, thresholds);
+                members, thresholds, sentenceBreaks);
+    }
+
+    /** Whether sentence ends inside a line count as line breaks in the relation feature. */
+    public boolean countsSentenceBreaks() {
+        return Boolean.TRUE.equals(sentenceBreaks);
+    }
+
+    /** This configuration with sentence ends inside a line counted as line breaks (or not: stored as absent). */
+    public ModelConfig withSentenceBreaks(boolean breaks) {
+        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
+                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
+                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
+                memberThresholds, breaks ? Boolean.TRUE : null);
     }
 }

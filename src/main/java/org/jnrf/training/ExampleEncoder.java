@@ -37,10 +37,17 @@ import java.util.Map;
 public final class ExampleEncoder {
     private final WordPieceTokenizer tokenizer;
     private final LabelSpace labels;
+    private final boolean sentenceBreaks;
 
     public ExampleEncoder(WordPieceTokenizer tokenizer, LabelSpace labels) {
+        this(tokenizer, labels, false);
+    }
+
+    /** sentenceBreaks: sentence ends inside a line count as line breaks in the relation feature. */
+    public ExampleEncoder(WordPieceTokenizer tokenizer, LabelSpace labels, boolean sentenceBreaks) {
         this.tokenizer = tokenizer;
         this.labels = labels;
+        this.sentenceBreaks = sentenceBreaks;
     }
 
     /** Result of encoding one document; {@code example} is null when the text has no token. */
@@ -130,7 +137,7 @@ public final class ExampleEncoder {
             continuation[i] = tokens.get(i).isContinuation();
         }
         TrainingExample ex = new TrainingExample(doc.documentId(), ids, tags, spans, relations, continuation,
-                TokenLines.of(doc.text(), tokens));
+                TokenLines.of(doc.text(), tokens, sentenceBreaks));
         return new Encoded(ex, tokens, untagged, skipped, empty);
     }
 }

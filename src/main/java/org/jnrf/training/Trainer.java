@@ -121,12 +121,12 @@ public final class Trainer {
                 config.expansion(), config.tied(), config.relationDim(), config.distanceScale(), DataType.FLOAT,
                 config.seed(), config.contextWindow(), config.pairFeatures());
         ModelConfig modelConfig = ModelConfig.of(nc, labels, config.lowerCase(), config.stripAccents(),
-                MAX_CHARS_PER_WORD);
+                MAX_CHARS_PER_WORD).withSentenceBreaks(config.sentenceBreaks());
         FourierMixer fourier = mixer != null ? mixer
                 : FourierMixers.fromSystemProperty(Math.min(4, Runtime.getRuntime().availableProcessors()));
         JnrfNetwork network = new JnrfNetwork(nc, labels, fourier, pretrainedMatrix(vocab), pretrainedTrainable);
 
-        ExampleEncoder encoder = new ExampleEncoder(tokenizer, labels);
+        ExampleEncoder encoder = new ExampleEncoder(tokenizer, labels, config.sentenceBreaks());
         List<TrainingExample> examples = encode(encoder, train, "training");
         List<TrainingExample> devExamples = encode(encoder, dev, "dev");
         if (examples.isEmpty()) {

@@ -32,6 +32,7 @@ package org.jnrf.training;
  * @param tokenDropout           probability that a training token is replaced by [UNK] in a step (0: never)
  * @param weightAverageDecay     decay of an exponential moving average of the weights, updated after every step;
  *                               epochs are scored and the model is saved with the averaged weights (0: no average)
+ * @param sentenceBreaks         the line feature of relation pairs also counts sentence ends inside a line
  */
 public record TrainingConfig(int hidden, int layers, int expansion, boolean tied, int embeddingDim, int relationDim,
                              int distanceScale, int epochs, double learningRate, LearningRateSchedule.Shape schedule,
@@ -39,7 +40,8 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                              RelationClassWeighting relationClassWeighting, double relationLossWeight,
                              boolean addPredictedSpans, int patience, int vocabularySize, int minPieceFrequency,
                              boolean lowerCase, boolean stripAccents, String anchorType, int contextWindow,
-                             boolean pairFeatures, double tokenDropout, double weightAverageDecay) {
+                             boolean pairFeatures, double tokenDropout, double weightAverageDecay,
+                             boolean sentenceBreaks) {
     public TrainingConfig {
         if (!(weightAverageDecay >= 0 && weightAverageDecay < 1)) {
             throw new IllegalArgumentException("weightAverageDecay must lie in [0, 1), got " + weightAverageDecay);
@@ -73,7 +75,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
     public static TrainingConfig defaults() {
         return new TrainingConfig(768, 6, 3, true, 768, 768, 64, 30, 3e-4, LearningRateSchedule.Shape.LINEAR, 0.05,
                 0.0, 1.0, 42, RelationClassWeighting.SQRT_INVERSE_FREQUENCY, 1.0, true, 5, 16000, 2, true, false,
-                null, 0, false, 0.0, 0.0);
+                null, 0, false, 0.0, 0.0, false);
     }
 
     public Builder toBuilder() {
@@ -88,7 +90,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
     public static final class Builder {
         private int hidden, layers, expansion, embeddingDim, relationDim, distanceScale, epochs, patience,
                 vocabularySize, minPieceFrequency, contextWindow;
-        private boolean tied, addPredictedSpans, lowerCase, stripAccents, pairFeatures;
+        private boolean tied, addPredictedSpans, lowerCase, stripAccents, pairFeatures, sentenceBreaks;
         private double learningRate, warmupFraction, finalLearningRateFraction, clipNorm, relationLossWeight,
                 tokenDropout, weightAverageDecay;
         private LearningRateSchedule.Shape schedule;
@@ -124,6 +126,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
             pairFeatures = c.pairFeatures;
             tokenDropout = c.tokenDropout;
             weightAverageDecay = c.weightAverageDecay;
+            sentenceBreaks = c.sentenceBreaks;
         }
 
         /** Sets hidden, embedding and relation widths together. */
@@ -161,13 +164,14 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         public Builder pairFeatures(boolean v) { pairFeatures = v; return this; }
         public Builder tokenDropout(double v) { tokenDropout = v; return this; }
         public Builder weightAverageDecay(double v) { weightAverageDecay = v; return this; }
+        public Builder sentenceBreaks(boolean v) { sentenceBreaks = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(hidden, layers, expansion, tied, embeddingDim, relationDim, distanceScale, epochs,
                     learningRate, schedule, warmupFraction, finalLearningRateFraction, clipNorm, seed,
                     relationClassWeighting, relationLossWeight, addPredictedSpans, patience, vocabularySize,
                     minPieceFrequency, lowerCase, stripAccents, anchorType, contextWindow,
-                    pairFeatures, tokenDropout, weightAverageDecay);
+                    pairFeatures, tokenDropout, weightAverageDecay, sentenceBreaks);
         }
     }
 }

@@ -40,6 +40,7 @@ public final class TrainingSettings {
             Map.entry("anchorType", (b, v) -> b.anchorType(v.trim())),
             Map.entry("contextWindow", (b, v) -> b.contextWindow(integer(v))),
             Map.entry("pairFeatures", (b, v) -> b.pairFeatures(bool(v))),
+            Map.entry("sentenceBreaks", (b, v) -> b.sentenceBreaks(bool(v))),
             Map.entry("tokenDropout", (b, v) -> b.tokenDropout(number(v))),
             Map.entry("weightAverageDecay", (b, v) -> b.weightAverageDecay(number(v))));
 

@@ -63,8 +63,10 @@ class EnsembleCommandTest {
         Path int8 = dir.resolve("int8.zip");
         assertEquals(0, run("ensemble", "--out", f32.toString(), "--relation-threshold", "0.6", model.toString(),
                 model.toString()), err.toString());
-        assertEquals(0, run("ensemble", "--out", int8.toString(), "--int8", "matrices", model.toString(),
-                model.toString()), err.toString());
+        assertEquals(0, run("ensemble", "--out", int8.toString(), "--int8", "matrices", "--sentence-breaks",
+                model.toString(), model.toString()), err.toString());
+        assertTrue(JnrfModel.load(int8).config().countsSentenceBreaks());
+        assertTrue(!JnrfModel.load(f32).config().countsSentenceBreaks());
         assertTrue(Files.size(int8) < Files.size(f32) / 2, Files.size(int8) + " vs " + Files.size(f32));
         assertEquals(0.6, JnrfModel.load(f32).defaultOptions().relationThreshold());
         assertEquals(0.5, JnrfModel.load(int8).defaultOptions().relationThreshold());

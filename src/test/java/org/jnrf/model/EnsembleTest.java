@@ -227,6 +227,36 @@ class EnsembleTest {
     }
 
     @Test
+    void withSentenceBreaksTwoSentencesOnALineScoreAsOnTwoLines(@TempDir Path dir) throws IOException {
+        // a network with pair features whose line weights are not zero, so the line feature changes the scores
+        NetworkConfig nc = new NetworkConfig(vocabulary.size(), 12, 16, 2, 2, true, 4, 16, DataType.FLOAT, 5, 0,
+                true);
+        JnrfNetwork net = new JnrfNetwork(nc, LABELS, FourierMixers.create("auto", 1));
+        net.paramsByName().get("relation.rank").value().assign(
+                org.nd4j.linalg.factory.Nd4j.rand(DataType.FLOAT, 3, LABELS.relationClassCount()).subi(0.5).muli(8));
+        JnrfModel plain = model(net);
+        JnrfModel breaks = plain.withSentenceBreaks(true);
+        String oneLine = "Patient developed severe rash. Amoxicillin 500 mg was stopped.";
+        String twoLines = oneLine.replace(". A", ".\nA");
+        List<EntityMention> entities = List.of(new EntityMention("T1", "ADE", new TextSpan(18, 29)),
+                new EntityMention("T2", "Drug", new TextSpan(31, 42)),
+                new EntityMention("T3", "Dosage", new TextSpan(43, 49)));
+        AnnotatedDocument a = new AnnotatedDocument("d", oneLine, entities, List.of());
+        AnnotatedDocument b = new AnnotatedDocument("d", twoLines, entities, List.of());
+        List<RelationMention> expected = plain.predictRelations(b, ALL).relations();
+        assertEquals(expected, breaks.predictRelations(a, ALL).relations());
+        assertNotEquals(expected, plain.predictRelations(a, ALL).relations(), "without breaks: one line, other scores");
+        Path file = dir.resolve("breaks.zip");
+        breaks.save(file);
+        assertTrue(JnrfModel.load(file).config().countsSentenceBreaks());
+        assertEquals(expected, JnrfModel.load(file).predictRelations(a, ALL).relations());
+        Path plainFile = dir.resolve("plain.zip");
+        plain.save(plainFile);
+        assertTrue(!new String(entries(plainFile).get("config.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("sentenceBreaks"), "absent when off");
+    }
+
+    @Test
     void savedAndLoadedEnsemblesGiveIdenticalOutput(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("ensemble.zip");
         ensemble.withRelationThreshold(0.7).save(file);

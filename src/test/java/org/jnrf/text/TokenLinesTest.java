@@ -14,4 +14,18 @@ class TokenLinesTest {
                 new Token("rash", 8, 14, 18), new Token("nausea", 9, 21, 27));
         assertArrayEquals(new int[]{0, 0, 0, 1, 4}, TokenLines.of(text, tokens));
     }
+
+    @Test
+    void sentenceEndsInsideALineCountAsBreaksWhenAsked() {
+        String text = "Took aspirin 5.5 mg, e.g. daily. Then rash!  Nausea.\nCough";
+        List<Token> tokens = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z0-9.]+").matcher(text);
+        while (m.find()) {
+            tokens.add(new Token(m.group(), 1, m.start(), m.end()));
+        }
+        // tokens: Took aspirin 5.5 mg e.g. daily. Then rash Nausea. Cough
+        assertArrayEquals(new int[]{0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, TokenLines.of(text, tokens));
+        // "5.5" and "e.g. daily" are no sentence ends; ". Then", "!  Nausea" are; ".\n" counts once
+        assertArrayEquals(new int[]{0, 0, 0, 0, 0, 0, 1, 1, 2, 3}, TokenLines.of(text, tokens, true));
+    }
 }

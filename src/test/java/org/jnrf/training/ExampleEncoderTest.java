@@ -18,6 +18,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ExampleEncoderTest {
@@ -59,6 +60,16 @@ class ExampleEncoderTest {
         assertEquals(List.of(new TokenRange(2, 3), new TokenRange(7, 8)), ex.entities().get(3).ranges());
         assertEquals(List.of(new TokenRange(4, 6)), ex.entities().get(2).ranges());
         assertEquals(2, ex.relations().size());
+    }
+
+    @Test
+    void sentenceBreaksReachTheTrainingExamplesLineFeature() {
+        AnnotatedDocument doc = AnnotatedDocument.unannotated("d", "Aspirin caused rash. Severe rash.");
+        assertArrayEquals(new int[]{0, 0, 0, 0, 1, 1, 1},
+                new ExampleEncoder(tokenizer(), LABELS, true).encode(doc).example().lineIndex());
+        assertArrayEquals(new int[]{0, 0, 0, 0, 0, 0, 0},
+                new ExampleEncoder(tokenizer(), LABELS).encode(doc).example().lineIndex());
+        assertTrue(TrainingSettings.productDefaults().toBuilder().sentenceBreaks(true).build().sentenceBreaks());
     }
 
     @Test
