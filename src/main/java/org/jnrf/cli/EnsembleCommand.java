@@ -94,12 +94,11 @@ public final class EnsembleCommand implements Callable<Integer> {
     private int combine(PrintWriter stdout) throws java.io.IOException {
         List<JnrfModel> members = new ArrayList<>();
         for (Path m : models) {
-            members.add(JnrfModel.load(m));
+            JnrfModel member = JnrfModel.load(m);
+            // before combining: members with and without the setting are otherwise refused as different
+            members.add(sentenceBreaks ? member.withSentenceBreaks(true) : member);
         }
         JnrfModel ensemble = JnrfModel.ensemble(members);
-        if (sentenceBreaks) {
-            ensemble = ensemble.withSentenceBreaks(true);
-        }
         Set<String> int8Tensors = switch (int8) {
             case none -> Set.of();
             case embeddings -> Set.of(VocabularyPruning.EMBEDDING_TENSOR);

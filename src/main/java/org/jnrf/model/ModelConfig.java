@@ -143,6 +143,12 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
 
     /** This configuration with the relation thresholds tuned for each number of leading networks (and for all). */
     public ModelConfig withMemberThresholds(List<Double> thresholds) {
+        if (thresholds.isEmpty()) {
+            throw new IllegalArgumentException("no thresholds");
+        }
+        if (memberCount() == 1) { // a single network stores only its threshold, readable by older builds
+            return withRelationThreshold(thresholds.get(0));
+        }
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, thresholds.get(thresholds.size() - 1), contextWindow, pairFeatures,

@@ -16,8 +16,10 @@ public final class TokenLines {
     }
 
     /**
-     * With {@code sentenceBreaks}, '.', '!' or '?' followed by spaces or tabs and then an upper-case letter also
-     * counts as a line break (so does a line break itself, once).
+     * With {@code sentenceBreaks}, '.', '!' or '?' followed by spaces or tabs and then a capitalised word (an
+     * upper-case letter, then a lower-case one) also counts as a line break (a line break itself counts once). Not
+     * after abbreviations and list numbers ("p.o. QHS", "e.g. Aspirin", "1. Aspirin", "Dr. Smith", "J. Smith"),
+     * nor before all-capital words (BID, QHS), which would cut a modifier from its drug.
      */
     public static int[] of(String text, List<Token> tokens, boolean sentenceBreaks) {
         int[] lines = new int[tokens.size()];
@@ -36,6 +38,10 @@ public final class TokenLines {
         return lines;
     }
 
+    /** Words ending in '.' that rarely end a sentence in clinical text. */
+    private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("dr", "mr", "mrs", "ms", "st", "vs",
+            "no", "approx", "pt", "inc");
+
     private static boolean isSentenceEnd(String text, int pos) {
         char c = text.charAt(pos);
         if (c != '.' && c != '!' && c != '?') {
@@ -45,7 +51,20 @@ public final class TokenLines {
         while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
             next++;
         }
-        // at least one space, then a capital on the same line (a newline after the stop counts by itself)
-        return next > pos + 1 && next < text.length() && Character.isUpperCase(text.charAt(next));
+        // at least one space, then a capitalised word on the same line (a newline after the stop counts by itself)
+        if (next == pos + 1 || next + 1 >= text.length() || !Character.isUpperCase(text.charAt(next))
+                || !Character.isLowerCase(text.charAt(next + 1))) {
+            return false;
+        }
+        if (c != '.') {
+            return true;
+        }
+        int start = pos;
+        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        String word = text.substring(start, pos);
+        return !word.isEmpty() && word.indexOf('.') < 0 && !word.chars().allMatch(Character::isDigit)
+                && word.length() > 1 && !ABBREVIATIONS.contains(word.toLowerCase(java.util.Locale.ROOT));
     }
 }

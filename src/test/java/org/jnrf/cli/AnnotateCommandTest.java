@@ -96,12 +96,18 @@ class AnnotateCommandTest {
         Path notes = TestModels.copyDevNotes(dir.resolve("notes"), 6);
         org.jnrf.model.JnrfModel single = org.jnrf.model.JnrfModel.load(TestModels.trainedModel());
         Path ensemble = dir.resolve("ensemble.zip");
-        org.jnrf.model.JnrfModel.ensemble(List.of(single, single)).withMemberThresholds(List.of(0.3, 0.6))
+        org.jnrf.model.JnrfModel.ensemble(List.of(single, single)).withMemberThresholds(List.of(0.0, 1.0))
                 .save(ensemble);
+        boolean between = false;
+        for (Path txt : CorpusFiles.listBySuffix(notes, ".txt")) {
+            between |= single.predict("n", Files.readString(txt), new org.jnrf.model.PredictionOptions(0.0, 0))
+                    .relations().stream().anyMatch(r -> r.confidence() < 1.0);
+        }
+        assertTrue(between, "some pair scores below 1, so using the wrong threshold would show");
         assertEquals(0, run("annotate", notes.toString(), "--out", dir.resolve("first").toString(), "--model",
                 ensemble.toString(), "--ensemble-members", "1"), err.toString());
         assertEquals(0, run("annotate", notes.toString(), "--out", dir.resolve("single").toString(), "--model",
-                TestModels.trainedModel().toString(), "--relation-threshold", "0.3"), err.toString());
+                TestModels.trainedModel().toString(), "--relation-threshold", "0"), err.toString());
         for (Path ann : CorpusFiles.listBySuffix(dir.resolve("single"), ".ann")) {
             assertEquals(Files.readString(ann), Files.readString(dir.resolve("first").resolve(ann.getFileName())),
                     ann.toString());

@@ -28,4 +28,24 @@ class TokenLinesTest {
         // "5.5" and "e.g. daily" are no sentence ends; ". Then", "!  Nausea" are; ".\n" counts once
         assertArrayEquals(new int[]{0, 0, 0, 0, 0, 0, 1, 1, 2, 3}, TokenLines.of(text, tokens, true));
     }
+
+    @Test
+    void abbreviationsListNumbersAndAllCapitalWordsAreNoSentenceEnds() {
+        for (String text : new String[] {"Aspirin 81 mg p.o. QHS", "Given e.g. Aspirin daily", "1. Aspirin 81 mg",
+                "Seen by Dr. Smith today", "Seen by J. Smith today", "Stopped. BID dosing", "Stopped. A"}) {
+            List<Token> tokens = words(text);
+            assertArrayEquals(new int[tokens.size()], TokenLines.of(text, tokens, true), text);
+        }
+        String text = "Rash on amoxicillin. Metformin 500 mg? Later stopped";
+        assertArrayEquals(new int[]{0, 0, 0, 1, 1, 1, 2, 2}, TokenLines.of(text, words(text), true));
+    }
+
+    private static List<Token> words(String text) {
+        List<Token> tokens = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z0-9]+").matcher(text);
+        while (m.find()) {
+            tokens.add(new Token(m.group(), 1, m.start(), m.end()));
+        }
+        return tokens;
+    }
 }

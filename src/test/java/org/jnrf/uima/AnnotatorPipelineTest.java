@@ -93,8 +93,12 @@ class AnnotatorPipelineTest {
     void anEnsembleCanBeCutToItsFirstNetworksWithTheirOwnThreshold() throws Exception {
         JnrfModel single = JnrfModel.load(TestModels.trainedModel());
         Path ensembleZip = dir.resolve("ensemble.zip");
-        JnrfModel.ensemble(List.of(single, single)).withMemberThresholds(List.of(0.3, 0.6)).save(ensembleZip);
+        JnrfModel.ensemble(List.of(single, single)).withMemberThresholds(List.of(0.0, 1.0)).save(ensembleZip);
         String text = TestModels.someTrainingText();
+        PredictionOptions all = new PredictionOptions(PredictionOptions.defaults().entityThreshold(), 0);
+        assertTrue(single.predict("doc-1", text, all).relations().stream()
+                .anyMatch(r -> r.confidence() < 1.0),
+                "some pair scores below 1, so using the wrong threshold would show");
         for (String members : new String[] {"1", "2", ""}) {
             AnalysisEngine annotator = AnalysisEngineFactory.createEngine(JnrfAnnotator.class,
                     JnrfAnnotator.PARAM_MODEL_LOCATION, ensembleZip.toString(),
@@ -103,7 +107,7 @@ class AnnotatorPipelineTest {
             jcas.setDocumentText(text);
             SourceDocuments.set(jcas, "doc-1", null, null);
             annotator.process(jcas);
-            double threshold = members.equals("1") ? 0.3 : 0.6;
+            double threshold = members.equals("1") ? 0.0 : 1.0;
             AnnotatedDocument expected = single.predict("doc-1", text,
                     new PredictionOptions(PredictionOptions.defaults().entityThreshold(), threshold));
             AnnotatedDocument inCas = CasAnnotations.read(jcas);
