@@ -110,13 +110,14 @@ public final class JnrfModel {
             throw new IllegalArgumentException("an ensemble needs at least one model");
         }
         JnrfModel first = models.get(0);
-        ModelConfig shared = comparable(first.config);
+        ModelConfig shared = first.config.sharedByEnsembleMembers();
         List<JnrfNetwork> networks = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             JnrfModel m = models.get(i);
-            if (!comparable(m.config).equals(shared)) {
+            if (!m.config.sharedByEnsembleMembers().equals(shared)) {
                 throw new IllegalArgumentException("model " + (i + 1) + " differs from model 1 in its configuration"
-                        + " (network, labels or tokenizer): " + comparable(m.config) + " against " + shared);
+                        + " (network, labels or tokenizer): " + m.config.sharedByEnsembleMembers() + " against "
+                        + shared);
             }
             if (!m.vocabulary.pieces().equals(first.vocabulary.pieces())) {
                 throw new IllegalArgumentException("model " + (i + 1) + " has another vocabulary than model 1");
@@ -126,23 +127,7 @@ public final class JnrfModel {
         if (networks.size() > MAX_MEMBERS) {
             throw new IllegalArgumentException(networks.size() + " networks: an ensemble holds at most " + MAX_MEMBERS);
         }
-        ModelConfig config = first.config.withMembers(networks.size());
-        config = new ModelConfig(config.formatVersion(), config.vocabularySize(), config.embeddingDim(),
-                config.hidden(), config.layers(), config.expansion(), config.tied(), config.relationDim(),
-                config.distanceScale(), config.entityTypes(), config.anchorType(), config.relationTypes(),
-                config.relationModifierTypes(), config.lowerCase(), config.stripAccents(), config.maxCharsPerWord(),
-                null, config.contextWindow(), config.pairFeatures(), config.members(), null,
-                config.sentenceBreaks());
-        return new JnrfModel(config, first.vocabulary, networks);
-    }
-
-    /** A configuration without what members of one ensemble may differ in, absent fields as their defaults. */
-    private static ModelConfig comparable(ModelConfig c) {
-        return new ModelConfig(c.formatVersion(), c.vocabularySize(), c.embeddingDim(), c.hidden(), c.layers(),
-                c.expansion(), c.tied(), c.relationDim(), c.distanceScale(), c.entityTypes(), c.anchorType(),
-                c.relationTypes(), c.relationModifierTypes(), c.lowerCase(), c.stripAccents(), c.maxCharsPerWord(),
-                null, c.networkConfig(DataType.FLOAT, 0).contextWindow(),
-                c.networkConfig(DataType.FLOAT, 0).pairFeatures(), null, null, c.countsSentenceBreaks());
+        return new JnrfModel(first.config.forEnsemble(networks.size()), first.vocabulary, networks);
     }
 
     public static JnrfModel load(Path zip) throws IOException {

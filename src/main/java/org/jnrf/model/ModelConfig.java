@@ -155,6 +155,26 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
                 members, thresholds, sentenceBreaks);
     }
 
+    /** This configuration for an ensemble of {@code count} networks, with no relation threshold tuned for it yet. */
+    public ModelConfig forEnsemble(int count) {
+        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
+                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
+                stripAccents, maxCharsPerWord, null, contextWindow, pairFeatures, count == 1 ? null : count, null,
+                sentenceBreaks);
+    }
+
+    /**
+     * What the networks of one ensemble must have in common: everything but the thresholds and the member count,
+     * with absent settings as their defaults (a file from before a setting existed equals one with its default).
+     */
+    public ModelConfig sharedByEnsembleMembers() {
+        NetworkConfig network = networkConfig(DataType.FLOAT, 0);
+        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
+                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
+                stripAccents, maxCharsPerWord, null, network.contextWindow(), network.pairFeatures(), null, null,
+                countsSentenceBreaks());
+    }
+
     /** Whether sentence ends inside a line count as line breaks in the relation feature. */
     public boolean countsSentenceBreaks() {
         return Boolean.TRUE.equals(sentenceBreaks);
