@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.jnrf.corpus.AnnotatedCorpus;
 import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.eval.EvaluationReport;
-import org.jnrf.eval.ModelEvaluation;
 import org.jnrf.eval.RelationThresholdTuning;
 import org.jnrf.model.JnrfModel;
 import org.jnrf.model.VocabularyPruning;
@@ -115,8 +114,7 @@ public final class EnsembleCommand implements Callable<Integer> {
                 JnrfModel first = ensemble.firstMembers(k);
                 RelationThresholdTuning.Result tuned = RelationThresholdTuning.tune(first, gold);
                 thresholds.add(tuned.threshold());
-                EvaluationReport report = ModelEvaluation.evaluate(first.withRelationThreshold(tuned.threshold()),
-                        gold, first.withRelationThreshold(tuned.threshold()).defaultOptions());
+                EvaluationReport report = tuned.report(); // the dev predictions at that threshold
                 stdout.printf("first %d network(s): relation threshold %.2f tuned on %d dev documents; lenient "
                                 + "micro F1 entities %.4f, relations %.4f (strict %.4f / %.4f)%n", k,
                         tuned.threshold(), gold.size(), report.lenientEntityMicroF1(),

@@ -16,7 +16,8 @@ public final class RelationThresholdTuning {
     /** Candidate thresholds: 0.05 to 0.95 in steps of 0.05. */
     static final double STEP = 0.05;
 
-    public record Result(double threshold, double lenientRelationMicroF1, double atDefault) {
+    /** The chosen threshold, its lenient relation micro F1 and that at 0.5, and the whole report at the choice. */
+    public record Result(double threshold, double lenientRelationMicroF1, double atDefault, EvaluationReport report) {
     }
 
     private RelationThresholdTuning() {
@@ -27,19 +28,22 @@ public final class RelationThresholdTuning {
                 model.defaultOptions().entityThreshold(), STEP));
         double bestThreshold = PredictionOptions.defaults().relationThreshold();
         double bestF1 = -1;
+        EvaluationReport bestReport = null;
         double atDefault = Double.NaN;
         for (int i = 1; i * STEP < 1.0 - 1e-9; i++) {
             double threshold = Math.round(i * STEP * 100) / 100.0;
-            double f1 = N2c2Scorer.score(dev, keepRelations(all, threshold)).lenientRelationMicroF1();
+            EvaluationReport report = N2c2Scorer.score(dev, keepRelations(all, threshold));
+            double f1 = report.lenientRelationMicroF1();
             if (Math.abs(threshold - PredictionOptions.defaults().relationThreshold()) < 1e-9) {
                 atDefault = f1;
             }
             if (f1 > bestF1) {
                 bestF1 = f1;
                 bestThreshold = threshold;
+                bestReport = report;
             }
         }
-        return new Result(bestThreshold, bestF1, atDefault);
+        return new Result(bestThreshold, bestF1, atDefault, bestReport);
     }
 
     private static List<AnnotatedDocument> keepRelations(List<AnnotatedDocument> docs, double threshold) {

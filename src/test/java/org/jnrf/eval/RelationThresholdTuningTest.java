@@ -27,9 +27,13 @@ class RelationThresholdTuningTest {
 
         assertTrue(tuned.threshold() > 0 && tuned.threshold() < 1, String.valueOf(tuned.threshold()));
         assertTrue(tuned.lenientRelationMicroF1() >= tuned.atDefault(), tuned.toString());
-        double check = N2c2Scorer.score(dev, ModelEvaluation.predict(model, dev,
-                new PredictionOptions(0, tuned.threshold()))).lenientRelationMicroF1();
+        EvaluationReport predicted = N2c2Scorer.score(dev, ModelEvaluation.predict(model, dev,
+                new PredictionOptions(0, tuned.threshold())));
+        double check = predicted.lenientRelationMicroF1();
         assertEquals(check, tuned.lenientRelationMicroF1(), 1e-9, "filtering equals predicting at the threshold");
+        assertEquals(check, tuned.report().lenientRelationMicroF1(), 1e-9);
+        assertEquals(predicted.strictEntityMicroF1(), tuned.report().strictEntityMicroF1(), 1e-9);
+        assertEquals(predicted.strictRelationMicroF1(), tuned.report().strictRelationMicroF1(), 1e-9);
 
         Path saved = dir.resolve("tuned.zip");
         model.withRelationThreshold(tuned.threshold()).save(saved);
