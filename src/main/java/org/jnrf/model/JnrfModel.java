@@ -6,13 +6,11 @@ import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.document.EntityMention;
 import org.jnrf.document.RelationMention;
 import org.jnrf.document.TextSpan;
-import org.jnrf.network.BioDecoder;
 import org.jnrf.network.EntitySpan;
 import org.jnrf.network.FourierMixer;
 import org.jnrf.network.FourierMixers;
 import org.jnrf.network.JnrfNetwork;
 import org.jnrf.network.Kernels;
-import org.jnrf.network.PairProbabilities;
 import org.jnrf.network.RelationScore;
 import org.jnrf.network.Scratch;
 import org.jnrf.network.TokenRange;
@@ -408,7 +406,8 @@ public final class JnrfModel {
         for (int i = 0; i < ids.length; i++) {
             continuation[i] = tokens.get(i).isContinuation();
         }
-        Decoded p = predict(ids, continuation, TokenLines.of(text, tokens, config.countsSentenceBreaks()), null);
+        EnsembleAverage.Decoded p = EnsembleAverage.predict(networks, scratch.get(), ids, continuation,
+                TokenLines.of(text, tokens, config.countsSentenceBreaks()), null);
         List<EntityMention> entities = new ArrayList<>();
         Map<Integer, String> entityIds = new HashMap<>();
         List<EntitySpan> spans = p.entities();
@@ -505,7 +504,8 @@ public final class JnrfModel {
             }
         }
         int[] ids = tokens.stream().mapToInt(Token::id).toArray();
-        Decoded p = predict(ids, null, TokenLines.of(document.text(), tokens, config.countsSentenceBreaks()), spans);
+        EnsembleAverage.Decoded p = EnsembleAverage.predict(networks, scratch.get(), ids, null,
+                TokenLines.of(document.text(), tokens, config.countsSentenceBreaks()), spans);
         List<RelationMention> relations = new ArrayList<>();
         for (RelationScore r : p.relations()) {
             if (r.probability() >= options.relationThreshold()) {
@@ -515,70 +515,6 @@ public final class JnrfModel {
             }
         }
         return new AnnotatedDocument(document.documentId(), document.text(), document.entities(), relations);
-    }
-
-    /**
-     * Every network's prediction, averaged: tag probabilities, then entities decoded from the average (or
-     * {@code given} ones), then each pair's relation class probabilities. With one network this is exactly
-     * {@link JnrfNetwork#predict}.
-     */
-    private Decoded predict(int[] ids, boolean[] continuation, int[] lines, List<EntitySpan> given) {
-        List<Scratch> scratches = scratch.get();
-        List<JnrfNetwork.EncodedDocument> encoded = new ArrayList<>(networks.size());
-        double[][] tags = null;
-        for (int m = 0; m < networks.size(); m++) {
-            JnrfNetwork.EncodedDocument doc = networks.get(m).encode(ids, lines, scratches.get(m));
-            encoded.add(doc);
-            if (m == 0) {
-                tags = doc.tagProbabilities(); // a fresh array: summing into it changes no network state
-            } else {
-                for (int i = 0; i < tags.length; i++) {
-                    addInto(tags[i], doc.tagProbabilities()[i]);
-                }
-            }
-        }
-        scale(tags, networks.size());
-        List<EntitySpan> entities = given != null ? List.copyOf(given)
-                : BioDecoder.decodeConstrained(tags, continuation);
-        List<PairProbabilities> pairs = null;
-        for (int m = 0; m < networks.size(); m++) {
-            List<PairProbabilities> own = networks.get(m).relationProbabilities(encoded.get(m), entities);
-            if (m == 0) {
-                pairs = own;
-            } else {
-                for (int k = 0; k < own.size(); k++) {
-                    addInto(pairs.get(k).classProbabilities(), own.get(k).classProbabilities());
-                }
-            }
-        }
-        for (PairProbabilities pair : pairs) {
-            double[] p = pair.classProbabilities();
-            for (int k = 0; k < p.length; k++) {
-                p[k] /= networks.size();
-            }
-        }
-        return new Decoded(entities, RelationScore.decisions(pairs));
-    }
-
-    /** Entities and the relation decision of each of their (modifier, anchor) pairs. */
-    private record Decoded(List<EntitySpan> entities, List<RelationScore> relations) {
-    }
-
-    private static void addInto(double[] sum, double[] add) {
-        for (int k = 0; k < sum.length; k++) {
-            sum[k] += add[k];
-        }
-    }
-
-    private static void scale(double[][] values, int count) {
-        if (count == 1) {
-            return;
-        }
-        for (double[] row : values) {
-            for (int k = 0; k < row.length; k++) {
-                row[k] /= count;
-            }
-        }
     }
 
     public ModelConfig config() {
