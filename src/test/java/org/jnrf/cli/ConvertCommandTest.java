@@ -3,8 +3,6 @@ package org.jnrf.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,20 +16,12 @@ import org.jnrf.document.EntityMention;
 import org.jnrf.uima.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class ConvertCommandTest {
+class ConvertCommandTest extends CliTestSupport {
     private static final Path PHEE_DEV = Path.of("..", "shared", "data", "corpora", "phee-n2c2", "dev");
 
     @TempDir
     Path dir;
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new JnrfCommand());
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
 
     @Test
     void bratToXmiAndBackKeepsEveryAnnotation() throws Exception {

@@ -3,8 +3,6 @@ package org.jnrf.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,21 +12,10 @@ import org.jnrf.model.PredictionOptions;
 import org.jnrf.uima.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class EnsembleCommandTest {
+class EnsembleCommandTest extends CliTestSupport {
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new JnrfCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
 
     @Test
     void combinesTunesOnDevAndWritesOneLoadableFile() throws Exception {

@@ -5,22 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class EvaluateCommandTest {
+class EvaluateCommandTest extends CliTestSupport {
     @TempDir
     Path dir;
     private Path gold;
     private Path pred;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void folders() throws Exception {
@@ -29,13 +24,6 @@ class EvaluateCommandTest {
         Files.writeString(gold.resolve("a.ann"), "T1\tDrug 0 7\taspirin\nT2\tADE 10 16\tbleeds\n"
                 + "R1\tADE-Drug Arg1:T2 Arg2:T1\n");
         Files.writeString(gold.resolve("b.ann"), "T1\tDrug 0 7\taspirin\n");
-    }
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new JnrfCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
     }
 
     @Test

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URL;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,24 +21,14 @@ import org.jnrf.text.ProtobufWriter;
 import org.jnrf.text.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class ImportEmbeddingsCommandTest {
+class ImportEmbeddingsCommandTest extends CliTestSupport {
     private static final List<String> PIECES = List.of("[PAD]", "[UNK]", "[CLS]", "aspirin", "##s", "nausea", "é");
     private static final int DIM = 3;
 
     @TempDir
     Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
     private int jars;
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new JnrfCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
 
     private static float[] table(int rows) {
         float[] values = new float[rows * DIM];

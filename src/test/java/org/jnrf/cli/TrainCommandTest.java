@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,19 +11,10 @@ import org.jnrf.model.JnrfModel;
 import org.jnrf.uima.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class TrainCommandTest {
+class TrainCommandTest extends CliTestSupport {
     @TempDir
     Path dir;
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new JnrfCommand());
-        cli.setOut(new PrintWriter(new StringWriter()));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
 
     @Test
     void trainsInTimeBoxedRunsThatResumeFromTheCheckpoint() throws Exception {
