@@ -193,6 +193,26 @@ public final class HostKernels implements Kernels {
     }
 
     @Override
+    public void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha,
+                     double beta) {
+        int parts = Math.min(threads, ComputeThreads.products());
+        if (!HostGemm.gemm(a, b, c, transA, transB, alpha, beta, parts, this::runParts)) {
+            // layouts BLAS cannot take as they are (rare: a row-major output): ND4J copies, OpenBLAS stays at one
+            // thread rather than switching back and forth
+            org.nd4j.linalg.factory.Nd4j.gemm(a, b, c, transA, transB, alpha, beta);
+        }
+    }
+
+    /** body(0 .. n-1), one task each, the first on the calling thread. */
+    private void runParts(int n, java.util.function.IntConsumer body) {
+        parallel(n, Long.MAX_VALUE, (from, to) -> {
+            for (int p = from; p < to; p++) {
+                body.accept(p);
+            }
+        });
+    }
+
+    @Override
     public void add(INDArray y, INDArray x) {
         // ND4J's pairwise add took 2-3 ms for 512 x 768 here
         if (!plain(y, x) || y.rows() != x.rows() || y.columns() != x.columns()) {

@@ -10,6 +10,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (1 x cols), column vectors (rows x 1).
  */
 public interface Kernels {
+    /** c = alpha op(a) op(b) + beta c, op = transpose where asked. */
+    void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha, double beta);
+
     /** y += x (same shape). */
     void add(INDArray y, INDArray x);
 

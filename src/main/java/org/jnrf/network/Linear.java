@@ -45,7 +45,7 @@ public final class Linear {
     /** x W without the bias, for a caller whose next kernel adds {@link #bias()} in the same pass. */
     public INDArray forwardWithoutBias(INDArray x, Cache cache, INDArray y) {
         cache.keep("x", x);
-        Nd4j.gemm(x, weight.value(), y, false, false, 1.0, 0.0);
+        cache.kernels().gemm(x, weight.value(), y, false, false, 1.0, 0.0);
         return y;
     }
 
@@ -63,12 +63,12 @@ public final class Linear {
     public INDArray backwardWithoutBias(INDArray dy, Cache cache, boolean inputGrad) {
         INDArray x = cache.kept("x");
         double beta = weight.accumulationBeta();
-        Nd4j.gemm(x, dy, weight.gradStorage(), true, false, 1.0, beta);
+        cache.kernels().gemm(x, dy, weight.gradStorage(), true, false, 1.0, beta);
         if (!inputGrad) {
             return null;
         }
         INDArray dx = cache.gradBuffer("dx", dy.rows(), in());
-        Nd4j.gemm(dy, weight.value(), dx, false, true, 1.0, 0.0);
+        cache.kernels().gemm(dy, weight.value(), dx, false, true, 1.0, 0.0);
         return dx;
     }
 }

@@ -33,11 +33,11 @@ public final class MatmulFourierMixer implements FourierMixer {
         INDArray csH = hidden(h, dt);
         INDArray[] csL = sequence(l, dt);
         INDArray xcs = cache.buffer("xcs", l, 2 * h);
-        Nd4j.gemm(x, csH, xcs, false, false, 1.0, 0.0);
+        cache.kernels().gemm(x, csH, xcs, false, false, 1.0, 0.0);
         INDArray xc = xcs.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h));
         INDArray xs = xcs.get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h));
-        Nd4j.gemm(csL[0], xc, out, false, false, 1.0, 0.0);
-        Nd4j.gemm(csL[1], xs, out, false, false, -1.0, 1.0);
+        cache.kernels().gemm(csL[0], xc, out, false, false, 1.0, 0.0);
+        cache.kernels().gemm(csL[1], xs, out, false, false, -1.0, 1.0);
     }
 
     private synchronized INDArray hidden(long h, DataType dt) {

@@ -29,6 +29,15 @@ public final class Nd4jKernels implements Kernels {
     }
 
     @Override
+    public void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha,
+                     double beta) {
+        if (FourierMixers.isCpuBackend()) {
+            ComputeThreads.useLibraryBlasThreads();
+        }
+        org.nd4j.linalg.factory.Nd4j.gemm(a, b, c, transA, transB, alpha, beta);
+    }
+
+    @Override
     public void add(INDArray y, INDArray x) {
         y.addi(x);
     }

@@ -83,7 +83,7 @@ public final class RelationHead {
         INDArray logits = cache.buffer("logits", pairs, classes);
         for (int c = 0; c < classes; c++) {
             // column c of the 'f'-order logits is one contiguous (m x a) block: the GEMM writes straight into it
-            Nd4j.gemm(slice(p, c), slice(q, c), pairBlock(logits, c, m, a), false, true, 1.0, 0.0);
+            cache.kernels().gemm(slice(p, c), slice(q, c), pairBlock(logits, c, m, a), false, true, 1.0, 0.0);
         }
         double[] feat = new double[(int) pairs * 3];
         for (int j = 0; j < a; j++) {
@@ -96,11 +96,11 @@ public final class RelationHead {
             }
         }
         INDArray features = Nd4j.create(feat, new long[]{pairs, 3}, 'f').castTo(logits.dataType());
-        Nd4j.gemm(features, poly.value(), logits, false, false, 1.0, 1.0);
+        cache.kernels().gemm(features, poly.value(), logits, false, false, 1.0, 1.0);
         cache.keep("features", features);
         if (rank != null) {
             INDArray rankFeatures = rankFeatures(modifiers, anchors, lineIndex).castTo(logits.dataType());
-            Nd4j.gemm(rankFeatures, rank.value(), logits, false, false, 1.0, 1.0);
+            cache.kernels().gemm(rankFeatures, rank.value(), logits, false, false, 1.0, 1.0);
             cache.keep("rankFeatures", rankFeatures);
         }
         cache.keep("p", p);
@@ -175,17 +175,17 @@ public final class RelationHead {
         INDArray p = cache.kept("p");
         INDArray q = cache.kept("q");
         INDArray features = cache.kept("features");
-        Nd4j.gemm(features, dLogits, poly.grad(), true, false, 1.0, 1.0);
+        cache.kernels().gemm(features, dLogits, poly.grad(), true, false, 1.0, 1.0);
         if (rank != null) {
-            Nd4j.gemm(cache.<INDArray>kept("rankFeatures"), dLogits, rank.grad(), true, false, 1.0, 1.0);
+            cache.kernels().gemm(cache.<INDArray>kept("rankFeatures"), dLogits, rank.grad(), true, false, 1.0, 1.0);
         }
         INDArray dp = cache.buffer("dp", m, (long) classes * width);
         INDArray dq = cache.buffer("dq", a, (long) classes * width);
         for (int c = 0; c < classes; c++) {
             // class slices of 'f'-order matrices are contiguous blocks: GEMMs read and write them in place
             INDArray block = pairBlock(dLogits, c, m, a);
-            Nd4j.gemm(block, slice(q, c), slice(dp, c), false, false, 1.0, 0.0);
-            Nd4j.gemm(block, slice(p, c), slice(dq, c), true, false, 1.0, 0.0);
+            cache.kernels().gemm(block, slice(q, c), slice(dp, c), false, false, 1.0, 0.0);
+            cache.kernels().gemm(block, slice(p, c), slice(dq, c), true, false, 1.0, 0.0);
         }
         INDArray drMod = modifierProjection.backward(Gelu.backward(dp, cache.child("modAct")), cache.child("mod"), true);
         INDArray drAnc = anchorProjection.backward(Gelu.backward(dq, cache.child("ancAct")), cache.child("anc"), true);
