@@ -35,13 +35,15 @@ public final class FNetEncoder {
     }
 
     /**
-     * When not training, two caches are used alternately (activations of earlier layers are not needed), which
-     * bounds inference memory independently of the depth.
+     * Block outputs go to two buffers used alternately: a block's output is only read by the next block's forward
+     * pass. When not training, two caches are used alternately too (activations of earlier layers are not needed),
+     * which bounds inference memory independently of the depth.
      */
     public INDArray forward(INDArray x, Cache cache, boolean training) {
         INDArray h = x;
         for (int i = 0; i < applications; i++) {
-            h = block(i).forward(h, cache.child("app" + (training ? i : i % 2)), training);
+            INDArray out = cache.child("out" + (i % 2)).buffer("y", x.rows(), x.columns());
+            h = block(i).forward(h, cache.child("app" + (training ? i : i % 2)), training, out);
         }
         return h;
     }

@@ -19,21 +19,28 @@ public final class Gelu {
     }
 
     /**
-     * gelu(y + bias) with y overwritten by y + bias (the input the backward pass needs; not kept when not training).
+     * out = gelu(y + bias) with y overwritten by y + bias (the input the backward pass needs; not kept when not
+     * training). {@code out} may be a buffer that later layers overwrite: {@link #recomputeOutput} fills it again.
      */
-    public static INDArray forwardBiased(INDArray y, Param bias, Cache cache, boolean training) {
-        INDArray out = cache.buffer("y", y.rows(), y.columns());
+    public static INDArray forwardBiased(INDArray y, Param bias, INDArray out, Cache cache, boolean training) {
         cache.kernels().biasGelu(y, bias.value(), out, training);
         cache.keep("x", y);
+        cache.keep("y", out);
         return out;
     }
 
-    /** Backward pass of {@link #forwardBiased}: returns dx and adds the bias gradient. */
-    public static INDArray backwardBiased(INDArray dy, Param bias, Cache cache) {
-        INDArray x = cache.kept("x");
-        INDArray dx = cache.gradBuffer("dx", x.rows(), x.columns());
-        cache.kernels().geluBackwardBiasGrad(x, dy, dx, bias.grad());
-        return dx;
+    /**
+     * Writes the output of the last {@link #forwardBiased} into its buffer again (bit-identical: the same arithmetic
+     * on the kept biased input), so that a layer's backward pass can use an output buffer shared by all layers.
+     */
+    public static void recomputeOutput(Cache cache) {
+        cache.kernels().gelu(cache.kept("x"), cache.kept("y"));
+    }
+
+    /** Backward pass of {@link #forwardBiased}: dy is overwritten with dx; adds the bias gradient. */
+    public static INDArray backwardBiasedInPlace(INDArray dy, Param bias, Cache cache) {
+        cache.kernels().geluBackwardBiasGrad(cache.kept("x"), dy, dy, bias.grad());
+        return dy;
     }
 
     public static INDArray backward(INDArray dy, Cache cache) {

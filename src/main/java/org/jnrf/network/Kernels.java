@@ -52,7 +52,7 @@ public interface Kernels {
         gelu(y, out);
     }
 
-    /** dx = dy * gelu'(x) and biasGrad += column sums of dx, in one pass. */
+    /** dx = dy * gelu'(x) and biasGrad += column sums of dx, in one pass; dx may be dy. */
     default void geluBackwardBiasGrad(INDArray x, INDArray dy, INDArray dx, INDArray biasGrad) {
         geluBackward(x, dy, dx);
         addColumnSums(dx, biasGrad);

@@ -31,7 +31,11 @@ public final class LayerNorm {
      * LN(x + residual); x may be overwritten. Without training the statistics for a backward pass are not stored.
      */
     public INDArray forwardResidual(INDArray x, INDArray residual, Cache cache, boolean training) {
-        INDArray y = cache.buffer("y", x.rows(), x.columns());
+        return forwardResidual(x, residual, cache, training, cache.buffer("y", x.rows(), x.columns()));
+    }
+
+    /** As {@link #forwardResidual(INDArray, INDArray, Cache, boolean)}, into a given output buffer. */
+    public INDArray forwardResidual(INDArray x, INDArray residual, Cache cache, boolean training, INDArray y) {
         INDArray xhat = training ? cache.buffer("xhat", x.rows(), x.columns()) : null;
         INDArray invStd = training ? cache.buffer("invStd", x.rows(), 1) : null;
         cache.kernels().addLayerNorm(x, residual, gain.value(), bias.value(), EPS, xhat, invStd, y);

@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -108,6 +109,10 @@ class KernelsTest {
         HOST.biasGelu(untouched, bias, yF, false);
         close("biasGelu without keeping the input", ya, yF);
         close("biasGelu leaves the input", x, untouched);
+        // the FNet block's backward pass recomputes the output from the biased input: it must be the same exactly
+        INDArray again = empty(rows, cols);
+        HOST.gelu(preB, again);
+        assertEquals(yb, again, "gelu of the biased input equals biasGelu's output");
 
         INDArray sA = bias.dup('f');
         INDArray sB = bias.dup('f');
@@ -115,6 +120,14 @@ class KernelsTest {
         HOST.geluBackwardBiasGrad(x, dy, yb, sB);
         close("geluBackwardBiasGrad.dx", ya, yb);
         close("geluBackwardBiasGrad.biasGrad", sA, sB);
+        // in place (dx = dy), as the FNet block calls it, on both paths
+        for (Kernels k : new Kernels[]{ND4J, HOST}) {
+            INDArray inPlace = dy.dup('f');
+            INDArray sums = bias.dup('f');
+            k.geluBackwardBiasGrad(x, inPlace, inPlace, sums);
+            close(k.name() + " geluBackwardBiasGrad in place", ya, inPlace);
+            close(k.name() + " geluBackwardBiasGrad in place, biasGrad", sA, sums);
+        }
     }
 
     @org.junit.jupiter.api.Test
