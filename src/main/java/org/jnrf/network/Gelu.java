@@ -43,10 +43,9 @@ public final class Gelu {
         return dy;
     }
 
+    /** Backward pass of {@link #forward}: dy is overwritten with dx (no buffer of its own). */
     public static INDArray backward(INDArray dy, Cache cache) {
-        INDArray x = cache.kept("x");
-        INDArray dx = cache.gradBuffer("dx", x.rows(), x.columns());
-        cache.kernels().geluBackward(x, dy, dx);
-        return dx;
+        cache.kernels().geluBackward(cache.kept("x"), dy, dy);
+        return dy;
     }
 }

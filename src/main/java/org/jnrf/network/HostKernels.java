@@ -484,6 +484,32 @@ public final class HostKernels implements Kernels {
         }
     }
 
+    @Override
+    public void layerNormOutput(INDArray xhat, INDArray gain, INDArray bias, INDArray y) {
+        if (!plain(xhat, gain, bias, y)) {
+            Nd4jKernels.INSTANCE.layerNormOutput(xhat, gain, bias, y);
+            return;
+        }
+        int rows = (int) xhat.rows();
+        FloatBuffer xb = HostMemory.view(xhat);
+        FloatBuffer yb = HostMemory.view(y);
+        float[] gn = read(gain);
+        float[] bs = read(bias);
+        columnBlocks(rows, (int) xhat.columns(), (off, len, c0, nc) -> {
+            float[] v = temp(0, len);
+            xb.get(off, v, 0, len);
+            for (int j = 0; j < nc; j++) {
+                float g = gn[c0 + j];
+                float bc = bs[c0 + j];
+                int base = j * rows;
+                for (int r = base; r < base + rows; r++) {
+                    v[r] = v[r] * g + bc; // as in normalise, so that a recomputed output is identical
+                }
+            }
+            yb.put(off, v, 0, len);
+        });
+    }
+
     /** v[at, at + len) = a[off, off + len) (+ b[off, off + len) when b is not null; w is scratch). */
     private static void readRows(FloatBuffer a, FloatBuffer b, int off, int len, float[] v, int at, float[] w) {
         a.get(off, v, at, len);

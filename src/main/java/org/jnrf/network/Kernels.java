@@ -25,11 +25,14 @@ public interface Kernels {
     /** y = gelu(x), tanh form. */
     void gelu(INDArray x, INDArray y);
 
-    /** dx = dy * gelu'(x). */
+    /** dx = dy * gelu'(x); dx may be dy. */
     void geluBackward(INDArray x, INDArray dy, INDArray dx);
 
     /** Layer normalisation of each row: xhat = (x - mean) * invStd, y = xhat * gain + bias. */
     void layerNorm(INDArray x, INDArray gain, INDArray bias, double eps, INDArray xhat, INDArray invStd, INDArray y);
+
+    /** y = xhat * gain + bias (the last step of {@link #layerNorm}, with the same arithmetic). */
+    void layerNormOutput(INDArray xhat, INDArray gain, INDArray bias, INDArray y);
 
     /**
      * Layer normalisation of a + b (a residual sum) in one pass; {@code a} may be overwritten. xhat and invStd may

@@ -34,12 +34,22 @@ public final class LayerNorm {
         return forwardResidual(x, residual, cache, training, cache.buffer("y", x.rows(), x.columns()));
     }
 
-    /** As {@link #forwardResidual(INDArray, INDArray, Cache, boolean)}, into a given output buffer. */
+    /**
+     * As {@link #forwardResidual(INDArray, INDArray, Cache, boolean)}, into a given output buffer, which may be one
+     * that later layers overwrite: {@link #recomputeOutput} fills it again from the kept normalised values.
+     */
     public INDArray forwardResidual(INDArray x, INDArray residual, Cache cache, boolean training, INDArray y) {
         INDArray xhat = training ? cache.buffer("xhat", x.rows(), x.columns()) : null;
         INDArray invStd = training ? cache.buffer("invStd", x.rows(), 1) : null;
         cache.kernels().addLayerNorm(x, residual, gain.value(), bias.value(), EPS, xhat, invStd, y);
+        cache.keep("y", y);
         return y;
+    }
+
+    /** Writes the output of the last training forward pass into its buffer again (identical values). */
+    public void recomputeOutput(Cache cache) {
+        INDArray y = cache.kept("y");
+        cache.kernels().layerNormOutput(cache.buffer("xhat", y.rows(), y.columns()), gain.value(), bias.value(), y);
     }
 
     public INDArray backward(INDArray dy, Cache cache) {

@@ -81,6 +81,11 @@ public final class Nd4jKernels implements Kernels {
         invStd.assign(norm.muli(norm).divi(h).addi(eps));
         Transforms.sqrt(invStd, false).rdivi(1);
         xhat.muliColumnVector(invStd);
+        layerNormOutput(xhat, gain, bias, y);
+    }
+
+    @Override
+    public void layerNormOutput(INDArray xhat, INDArray gain, INDArray bias, INDArray y) {
         y.assign(xhat).muliRowVector(gain).addiRowVector(bias);
     }
 
