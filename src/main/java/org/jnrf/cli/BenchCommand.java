@@ -68,6 +68,9 @@ public final class BenchCommand implements Callable<Integer> {
     String fourier;
     @Option(names = "--kernels", defaultValue = "auto", description = "auto, host or nd4j (default ${DEFAULT-VALUE})")
     String kernels;
+    @Option(names = "--frozen-embeddings", description = "do not train the embedding table (as the reference "
+            + "benchmark's configuration: no gradient and no optimizer state for it)")
+    boolean frozenEmbeddings;
     @Option(names = "--skip-training", description = "time inference only")
     boolean skipTraining;
     @Option(names = "--fused-kernels", description = "time the FNet layer's fused kernels against the separate ones "
@@ -96,7 +99,8 @@ public final class BenchCommand implements Callable<Integer> {
         LabelSpace labels = new LabelSpace(entityTypes, "Drug", relationTypes, allowed);
         NetworkConfig config = new NetworkConfig(vocabulary, hidden, hidden, layers, expansion, !untied,
                 relationDim != null ? relationDim : hidden, 64, DataType.FLOAT, 1);
-        JnrfNetwork network = new JnrfNetwork(config, labels, mixer, Kernels.create(kernels, t));
+        JnrfNetwork network = new JnrfNetwork(config, labels, mixer, Kernels.create(kernels, t), null,
+                !frozenEmbeddings);
         Adam adam = Adam.standard(network);
         long paramCount = network.params().stream().mapToLong(p -> p.value().length()).sum();
         System.out.printf("# hidden=%d layers=%d expansion=%d tied=%b relation_classes=%d threads=%d fourier=%s"
@@ -135,11 +139,11 @@ public final class BenchCommand implements Callable<Integer> {
             scratch.clear();
         }
         // ND4J's CPU backend allocates outside JavaCPP's accounting, so the off-heap figure is counted here:
-        // parameters, gradients, Adam moments and the largest set of activation buffers
+        // parameters, gradients and Adam moments of the trainable ones, and the largest set of activation buffers
         long arrays = scratchPeak;
         for (org.jnrf.network.Param p : network.params()) {
             long bytes = p.value().length() * p.value().dataType().width();
-            arrays += bytes * (p.isRowSparse() ? 3 : 4);
+            arrays += bytes * (!p.isTrainable() ? 1 : p.isRowSparse() ? 3 : 4);
         }
         System.out.printf("peak_rss_mb=%.0f nd4j_offheap_mb=%.0f%n", peakRssKb() / 1024.0, arrays / 1048576.0);
         return 0;

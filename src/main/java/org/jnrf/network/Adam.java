@@ -35,8 +35,10 @@ public final class Adam {
         this.beta2 = beta2;
         this.epsilon = epsilon;
         for (Param p : params) {
-            first.put(p.name(), p.value().ulike().assign(0));
-            second.put(p.name(), p.value().ulike().assign(0));
+            if (p.isTrainable()) { // a frozen table (pretrained embeddings) needs no moments: 2 x its size saved
+                first.put(p.name(), p.value().ulike().assign(0));
+                second.put(p.name(), p.value().ulike().assign(0));
+            }
         }
     }
 
@@ -58,7 +60,10 @@ public final class Adam {
         this.step = step;
     }
 
-    /** First and second moments by parameter name (live arrays: checkpointing reads and restores them). */
+    /**
+     * First and second moments by parameter name, for the trainable parameters (live arrays: checkpointing reads and
+     * restores them).
+     */
     public Map<String, INDArray> firstMoments() {
         return first;
     }

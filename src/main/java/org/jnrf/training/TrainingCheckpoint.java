@@ -146,8 +146,10 @@ public final class TrainingCheckpoint {
     public void restore(JnrfNetwork network, Adam adam) throws ModelFormatException {
         NetworkWeights.assign(network, weights, file + "!" + JnrfModel.WEIGHTS_ENTRY);
         for (Param p : network.params()) {
-            restoreMoment(adam.firstMoments().get(p.name()), "m/" + p.name());
-            restoreMoment(adam.secondMoments().get(p.name()), "v/" + p.name());
+            if (adam.firstMoments().containsKey(p.name())) { // frozen parameters have none
+                restoreMoment(adam.firstMoments().get(p.name()), "m/" + p.name());
+                restoreMoment(adam.secondMoments().get(p.name()), "v/" + p.name());
+            }
         }
         adam.setStep(state.optimizerStep());
     }

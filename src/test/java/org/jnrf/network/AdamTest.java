@@ -82,6 +82,21 @@ class AdamTest {
     }
 
     @Test
+    void frozenParametersKeepNoMomentsAndDoNotMove() {
+        INDArray table = Nd4j.create(new double[]{1, 2, 3, 4}, new long[]{2, 2}, 'c');
+        Param frozen = Param.rowSparse("frozen", table, false);
+        Param dense = Param.dense("dense", Nd4j.create(new double[]{1, 2}, new long[]{1, 2}, 'c'));
+        Adam adam = new Adam(List.of(frozen, dense), B1, B2, EPS);
+        assertEquals(java.util.Set.of("dense"), adam.firstMoments().keySet());
+        assertEquals(java.util.Set.of("dense"), adam.secondMoments().keySet());
+        frozen.setRowGrad(new int[]{1}, Nd4j.create(new double[]{0.5, -0.5}, new long[]{1, 2}, 'c'));
+        dense.grad().assign(1);
+        adam.update(LR);
+        assertEquals(Nd4j.create(new double[]{1, 2, 3, 4}, new long[]{2, 2}, 'c'), table);
+        assertEquals(1 - LR, dense.value().getDouble(0, 0), 1e-6); // the first step moves by lr (eps aside)
+    }
+
+    @Test
     void sparseFloatRowsMatchTheReferenceOnHostAndNd4jPaths() {
         for (Kernels k : new Kernels[]{new HostKernels(1), Nd4jKernels.INSTANCE}) {
             INDArray table = Nd4j.create(new float[]{1, 2, 3, 4, 5, 6}, new long[]{3, 2}, 'c');
