@@ -29,6 +29,11 @@ final class HostGemm {
     private HostGemm() {
     }
 
+    /** Whether ND4J runs on the CPU backend (asked once, when the first product comes). */
+    private static final class CpuBackend {
+        static final boolean ACTIVE = FourierMixers.isCpuBackend();
+    }
+
     /**
      * A matrix as BLAS sees it: column-major with a leading dimension, possibly transposed. Positions count from the
      * array's own address pointer, which for a view already points at its first element.
@@ -64,11 +69,15 @@ final class HostGemm {
     }
 
     /**
-     * c = alpha op(a) op(b) + beta c when the operands' layout and type allow it (float or double, each stored
-     * column- or row-major, c column-major); false, having done nothing, when they do not.
+     * c = alpha op(a) op(b) + beta c when the backend, the operands' layout and type allow it (the CPU backend;
+     * float or double, each stored column- or row-major, c column-major); false, having done nothing, when they do
+     * not.
      */
     static boolean gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha,
                         double beta, int threads, Parts parts) {
+        if (!CpuBackend.ACTIVE) {
+            return false; // OpenBLAS's native library ships only with the CPU backend
+        }
         DataType type = c.dataType();
         if ((type != DataType.FLOAT && type != DataType.DOUBLE) || a.dataType() != type || b.dataType() != type) {
             return false;
