@@ -6,6 +6,9 @@ import org.jnrf.model.JnrfModel;
 import org.jnrf.model.PredictionOptions;
 import org.jnrf.model.Tensor;
 import org.jnrf.network.ComputeThreads;
+import org.jnrf.text.AlignedEmbeddings;
+import org.jnrf.text.PretrainedEmbeddings;
+import org.jnrf.text.Vocabulary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +119,48 @@ class TrainerTest {
         for (int i = 0; i < w1.length; i++) {
             assertArrayEquals(w1[i], w2[i], 1e-6f, "tensor " + i);
         }
+    }
+
+    @Test
+    void resumesWithFrozenPretrainedEmbeddings(@TempDir Path dir) throws IOException {
+        List<AnnotatedDocument> five = docs.subList(0, 5);
+        List<AnnotatedDocument> dev = docs.subList(5, 7);
+        TrainingConfig config = small().width(16).relationDim(4).epochs(3).build();
+        Vocabulary vocabulary = new Trainer(small().width(16).relationDim(4).epochs(1).build()).train(five, dev, null)
+                .vocabulary();
+        // word2vec text vectors for every tenth piece; the others are drawn from the file's spread
+        StringBuilder w2v = new StringBuilder();
+        java.util.Random random = new java.util.Random(5);
+        int lines = 0;
+        for (int id = 5; id < vocabulary.size(); id += 10, lines++) {
+            w2v.append(vocabulary.piece(id));
+            for (int k = 0; k < 16; k++) {
+                w2v.append(' ').append((float) random.nextGaussian());
+            }
+            w2v.append('\n');
+        }
+        Path file = dir.resolve("vectors.txt");
+        Files.writeString(file, lines + " 16\n" + w2v);
+        AlignedEmbeddings pretrained = PretrainedEmbeddings.word2VecText(file).alignTo(vocabulary, 9);
+
+        JnrfModel whole = new Trainer(config).vocabulary(vocabulary).pretrainedEmbeddings(pretrained, false)
+                .checkpoint(dir.resolve("a.ckpt")).train(five, dev, null);
+        Path b = dir.resolve("b.ckpt");
+        new Trainer(config).vocabulary(vocabulary).pretrainedEmbeddings(pretrained, false).checkpoint(b)
+                .stopAfterEpochs(1).train(five, dev, null);
+        // a frozen table has no optimizer state
+        assertTrue(entryTensors(b, TrainingCheckpoint.OPTIMIZER_ENTRY).keySet().stream()
+                .noneMatch(name -> name.endsWith("embedding.table")));
+        JnrfModel resumed = new Trainer(config).vocabulary(vocabulary).pretrainedEmbeddings(pretrained, false)
+                .checkpoint(b).train(five, dev, null);
+        float[][] w1 = weights(whole);
+        float[][] w2 = weights(resumed);
+        for (int i = 0; i < w1.length; i++) {
+            assertArrayEquals(w1[i], w2[i], 1e-6f, "tensor " + i);
+        }
+        Tensor table = whole.weights().stream().filter(t -> t.name().equals("embedding.table")).findFirst()
+                .orElseThrow();
+        assertArrayEquals(pretrained.matrix(), table.data(), "the frozen table is the pretrained one");
     }
 
     /** The tensors of one weights entry of a checkpoint zip; empty when the entry is absent. */
