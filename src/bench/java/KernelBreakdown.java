@@ -15,10 +15,13 @@ import java.util.*;
  *
  * Arguments: document length, timed runs (after two untimed ones). Each {@link Kernels} call and each Fourier mixing
  * is timed on the calling thread; "rest" is the step's time outside them (embedding, pooling, softmax, decoding,
- * relation features, thread hand-offs).
+ * relation features, thread hand-offs). The timing wrapper is not a {@code HostKernels}, so the embedding lookup and
+ * gradient and the span pooling take their ND4J paths here instead of the host paths the product takes: "rest" is
+ * larger than in {@code ./jnrf bench}, and the total step with it.
  */
 public class KernelBreakdown {
     static final Map<String, long[]> T = new TreeMap<>();
+    static final Map<String, Double> FLOPS = new TreeMap<>();
     static boolean on;
     static void add(String k, long ns) { if (on) { long[] v = T.computeIfAbsent(k, x -> new long[2]); v[0] += ns; v[1]++; } }
 
@@ -29,7 +32,17 @@ public class KernelBreakdown {
         Kernels timed = (Kernels) Proxy.newProxyInstance(Kernels.class.getClassLoader(), new Class<?>[]{Kernels.class}, (p, m, a) -> {
             long t = System.nanoTime();
             try { return m.invoke(host, a); } catch (InvocationTargetException e) { throw e.getCause(); }
-            finally { String n = m.getName(); if (n.equals("gemm")) { INDArray c = (INDArray) a[2]; n = "gemm" + (c.rows() * c.columns() >= 500_000 ? "_big" : "_small"); } add(n, System.nanoTime() - t); }
+            finally {
+                String n = m.getName();
+                if (n.equals("gemm")) {
+                    INDArray x = (INDArray) a[0];
+                    INDArray c = (INDArray) a[2];
+                    double flops = 2.0 * c.rows() * c.columns() * ((Boolean) a[3] ? x.rows() : x.columns());
+                    n = c.rows() * c.columns() >= 500_000 ? "gemm_big" : "gemm_small"; // by output size
+                    if (on) FLOPS.merge(n, flops, Double::sum);
+                }
+                add(n, System.nanoTime() - t);
+            }
         });
         FourierMixer jt = FourierMixers.create("jtransforms", 2);
         FourierMixer mixer = new FourierMixer() {
@@ -54,7 +67,7 @@ public class KernelBreakdown {
         Scratch scratch = net.newScratch();
         LossOptions options = new LossOptions(null, false, 1.0);
         for (String mode : new String[]{"train", "infer"}) {
-            T.clear(); long total = 0;
+            T.clear(); FLOPS.clear(); long total = 0;
             for (int i = -2; i < runs; i++) {
                 on = i >= 0;
                 long t0 = System.nanoTime();
@@ -84,7 +97,9 @@ public class KernelBreakdown {
             System.out.printf("== %s L=%d: %.1f ms per step%n", mode, L, total / 1e6 / runs);
             long accounted = 0;
             for (var e : T.entrySet()) {
-                System.out.printf("  %-28s %8.1f ms  (%d calls)%n", e.getKey(), e.getValue()[0] / 1e6 / runs, e.getValue()[1] / runs);
+                Double f = FLOPS.get(e.getKey());
+                System.out.printf("  %-28s %8.1f ms  (%d calls)%s%n", e.getKey(), e.getValue()[0] / 1e6 / runs, e.getValue()[1] / runs,
+                        f == null ? "" : String.format(" %.0f GFLOP/s", f / e.getValue()[0]));
                 if (!e.getKey().endsWith("(total)")) accounted += e.getValue()[0];
             }
             System.out.printf("  %-28s %8.1f ms%n", "rest", (total - accounted) / 1e6 / runs);
