@@ -65,16 +65,16 @@ public final class FNetLayer {
 
     /**
      * The gradients inside the block go to buffers shared by every application (they are dead when the block
-     * returns); only the input gradient goes to the cache's own gradient buffer.
+     * returns), the feed-forward ones into the shared buffers of the activations they replace; only the input
+     * gradient goes to the cache's own gradient buffer.
      */
     public INDArray backward(INDArray dy, Cache cache) {
         Cache inner = cache.withGradientsOf(cache.scratch().cache("fnet.transient"));
         INDArray d1 = norm2.backward(dy, inner.child("norm2"));
-        Gelu.recomputeOutput(cache.child("gelu")); // the input that contract's weight gradient needs
-        INDArray g = contract.backward(d1, inner.child("ff2"), true);
+        // each linear layer's input is recomputed for its weight gradient, then takes its input gradient
+        INDArray g = contract.backward(d1, inner.child("ff2"), Gelu.recomputeOutput(cache.child("gelu")));
         g = Gelu.backwardBiasedInPlace(g, expand.bias(), inner.child("gelu"));
-        norm1.recomputeOutput(cache.child("norm1")); // the input that expand's weight gradient needs
-        g = expand.backwardWithoutBias(g, inner.child("ff1"), true);
+        g = expand.backwardWithoutBias(g, inner.child("ff1"), norm1.recomputeOutput(cache.child("norm1")));
         cache.kernels().add(g, d1); // residual around the feed-forward
         INDArray d0 = norm1.backward(g, inner.child("norm1"));
         INDArray dx = cache.gradBuffer("dx", dy.rows(), dy.columns());

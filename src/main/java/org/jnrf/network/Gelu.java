@@ -11,6 +11,7 @@ public final class Gelu {
     private Gelu() {
     }
 
+    /** gelu(x) into the cache's own buffer; a caller may reuse that buffer once the output is consumed. */
     public static INDArray forward(INDArray x, Cache cache) {
         INDArray y = cache.buffer("y", x.rows(), x.columns());
         cache.kernels().gelu(x, y);
@@ -33,8 +34,10 @@ public final class Gelu {
      * Writes the output of the last {@link #forwardBiased} into its buffer again (bit-identical: the same arithmetic
      * on the kept biased input), so that a layer's backward pass can use an output buffer shared by all layers.
      */
-    public static void recomputeOutput(Cache cache) {
-        cache.kernels().gelu(cache.kept("x"), cache.kept("y"));
+    public static INDArray recomputeOutput(Cache cache) {
+        INDArray y = cache.kept("y");
+        cache.kernels().gelu(cache.kept("x"), y);
+        return y;
     }
 
     /** Backward pass of {@link #forwardBiased}: dy is overwritten with dx; adds the bias gradient. */

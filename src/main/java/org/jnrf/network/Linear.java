@@ -55,19 +55,31 @@ public final class Linear {
 
     /** Accumulates dW and db; returns dx when asked (else null). */
     public INDArray backward(INDArray dy, Cache cache, boolean inputGrad) {
+        return backward(dy, cache, inputGrad ? cache.gradBuffer("dx", dy.rows(), in()) : null);
+    }
+
+    /**
+     * Accumulates dW and db and writes dx into {@code dx} (null: no input gradient). dx may be the buffer of the kept
+     * input x, which is dead once the weight gradient is taken: a caller that owns that buffer needs no other.
+     */
+    public INDArray backward(INDArray dy, Cache cache, INDArray dx) {
         cache.kernels().addColumnSums(dy, bias.grad());
-        return backwardWithoutBias(dy, cache, inputGrad);
+        return backwardWithoutBias(dy, cache, dx);
     }
 
     /** Backward pass of {@link #forwardWithoutBias}: dW, and dx when asked; the caller accumulates db. */
     public INDArray backwardWithoutBias(INDArray dy, Cache cache, boolean inputGrad) {
+        return backwardWithoutBias(dy, cache, inputGrad ? cache.gradBuffer("dx", dy.rows(), in()) : null);
+    }
+
+    /** As {@link #backwardWithoutBias(INDArray, Cache, boolean)}, dx into a given buffer (see {@link #backward}). */
+    public INDArray backwardWithoutBias(INDArray dy, Cache cache, INDArray dx) {
         INDArray x = cache.kept("x");
         double beta = weight.accumulationBeta();
-        cache.kernels().gemm(x, dy, weight.gradStorage(), true, false, 1.0, beta);
-        if (!inputGrad) {
+        cache.kernels().gemm(x, dy, weight.gradStorage(), true, false, 1.0, beta); // reads x before dx may overwrite it
+        if (dx == null) {
             return null;
         }
-        INDArray dx = cache.gradBuffer("dx", dy.rows(), in());
         cache.kernels().gemm(dy, weight.value(), dx, false, true, 1.0, 0.0);
         return dx;
     }

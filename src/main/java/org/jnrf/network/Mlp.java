@@ -40,13 +40,20 @@ public final class Mlp {
         return h;
     }
 
+    /**
+     * A hidden layer's input gradient goes into the buffer of the activation it came from (dead once the weight
+     * gradient is taken); only the MLP's own input gradient needs a buffer of its own.
+     */
     public INDArray backward(INDArray dy, Cache cache, boolean inputGrad) {
         INDArray g = dy;
         for (int i = layers.size() - 1; i >= 0; i--) {
             if (i + 1 < layers.size()) {
                 g = Gelu.backward(g, cache.child("act" + i));
             }
-            g = layers.get(i).backward(g, cache.child("lin" + i), i > 0 || inputGrad);
+            Cache lin = cache.child("lin" + i);
+            INDArray dx = i == 0 ? (inputGrad ? lin.gradBuffer("dx", g.rows(), layers.get(0).in()) : null)
+                    : cache.child("act" + (i - 1)).buffer("y", g.rows(), layers.get(i).in());
+            g = layers.get(i).backward(g, lin, dx);
         }
         return g;
     }
