@@ -35,8 +35,17 @@ public final class FourierMixers {
         return create(System.getProperty(PROPERTY, "auto"), threads);
     }
 
+    /** Whether ND4J runs on its CPU backend (asked once: the backend is fixed for the JVM's life). */
     public static boolean isCpuBackend() {
-        String backend = Nd4j.getBackend().getClass().getName().toLowerCase(Locale.ROOT);
-        return backend.contains(".cpu.") || backend.contains("native");
+        return Backend.CPU;
+    }
+
+    private static final class Backend {
+        static final boolean CPU;
+
+        static {
+            String backend = Nd4j.getBackend().getClass().getName().toLowerCase(Locale.ROOT);
+            CPU = backend.contains(".cpu.") || backend.contains("native");
+        }
     }
 }

@@ -29,11 +29,6 @@ final class HostGemm {
     private HostGemm() {
     }
 
-    /** Whether ND4J runs on the CPU backend (asked once, when the first product comes). */
-    private static final class CpuBackend {
-        static final boolean ACTIVE = FourierMixers.isCpuBackend();
-    }
-
     /**
      * A matrix as BLAS sees it: column-major with a leading dimension, possibly transposed. Positions count from the
      * array's own address pointer, which for a view already points at its first element.
@@ -75,7 +70,7 @@ final class HostGemm {
      */
     static boolean gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha,
                         double beta, int threads, Parts parts) {
-        if (!CpuBackend.ACTIVE) {
+        if (!FourierMixers.isCpuBackend()) {
             return false; // OpenBLAS's native library ships only with the CPU backend
         }
         DataType type = c.dataType();
