@@ -10,10 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Matrix products on the CPU backend, split over our own threads, each part a single-threaded OpenBLAS call on the
  * operands' memory. OpenBLAS's own worker threads keep spinning for a while after every product, and on a machine
- * with as many threads as cores they took a third of the cores from the FFT and the element-wise kernels that follow
- * each product (2048 x 768 Re(FFT2) on 2 threads right after a product: 18-23 ms, with idle threads 11-13 ms). Our
- * pool's threads park when they run out of work. The parts are blocks of whole output columns (or rows), so every
- * element is computed by the same kernel with the same summation order as in an undivided call.
+ * with as many threads as cores they took cores from the FFT and the element-wise kernels that follow each product
+ * (src/bench/java/FftAfterProduct.java). Our pool's threads park when they run out of work. The parts are blocks of
+ * whole output columns (or rows), so every element is computed by the same kernel with the same summation order as
+ * in an undivided call.
  */
 final class HostGemm {
     /** Products below this many multiply-adds run on the calling thread: a task hand-off costs more. */
