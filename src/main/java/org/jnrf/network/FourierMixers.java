@@ -1,7 +1,5 @@
 package org.jnrf.network;
 
-import org.nd4j.linalg.factory.Nd4j;
-
 import java.util.Locale;
 
 /**
@@ -20,7 +18,7 @@ public final class FourierMixers {
         return switch (m) {
             case "jtransforms", "cpu" -> new JTransformsFourierMixer(threads);
             case "matmul", "device" -> new MatmulFourierMixer();
-            case "auto" -> isCpuBackend() ? new JTransformsFourierMixer(threads) : new MatmulFourierMixer();
+            case "auto" -> ComputeBackend.isCpu() ? new JTransformsFourierMixer(threads) : new MatmulFourierMixer();
             default -> throw new IllegalArgumentException("unknown Fourier implementation '" + mode
                     + "' (expected auto, jtransforms or matmul)");
         };
@@ -33,19 +31,5 @@ public final class FourierMixers {
 
     public static FourierMixer fromSystemProperty(int threads) {
         return create(System.getProperty(PROPERTY, "auto"), threads);
-    }
-
-    /** Whether ND4J runs on its CPU backend (asked once: the backend is fixed for the JVM's life). */
-    public static boolean isCpuBackend() {
-        return Backend.CPU;
-    }
-
-    private static final class Backend {
-        static final boolean CPU;
-
-        static {
-            String backend = Nd4j.getBackend().getClass().getName().toLowerCase(Locale.ROOT);
-            CPU = backend.contains(".cpu.") || backend.contains("native");
-        }
     }
 }

@@ -70,7 +70,7 @@ final class HostGemm {
      */
     static boolean gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha,
                         double beta, int threads, Parts parts) {
-        if (!FourierMixers.isCpuBackend()) {
+        if (!ComputeBackend.isCpu()) {
             return false; // OpenBLAS's native library ships only with the CPU backend
         }
         DataType type = c.dataType();

@@ -88,7 +88,7 @@ public interface Kernels {
         return switch (m) {
             case "host", "cpu" -> new HostKernels(threads);
             case "nd4j", "device" -> Nd4jKernels.INSTANCE;
-            case "auto" -> FourierMixers.isCpuBackend() ? new HostKernels(threads) : Nd4jKernels.INSTANCE;
+            case "auto" -> ComputeBackend.isCpu() ? new HostKernels(threads) : Nd4jKernels.INSTANCE;
             default -> throw new IllegalArgumentException("unknown kernels '" + mode + "' (expected auto, host or nd4j)");
         };
     }

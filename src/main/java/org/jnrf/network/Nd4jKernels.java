@@ -31,7 +31,7 @@ public final class Nd4jKernels implements Kernels {
     @Override
     public void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha,
                      double beta) {
-        if (FourierMixers.isCpuBackend()) {
+        if (ComputeBackend.isCpu()) {
             ComputeThreads.useLibraryBlasThreads();
         }
         org.nd4j.linalg.factory.Nd4j.gemm(a, b, c, transA, transB, alpha, beta);
