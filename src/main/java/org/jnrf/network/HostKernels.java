@@ -232,17 +232,32 @@ public final class HostKernels implements Kernels {
             Nd4jKernels.INSTANCE.addRowVector(y, bias);
             return;
         }
-        int rows = (int) y.rows();
+        columnAffine(y, null, read(bias), y);
+    }
+
+    /**
+     * y = x * scale + shift with one scale and shift per column (scale null: 1), streamed in column blocks; y may be
+     * x.
+     */
+    private void columnAffine(INDArray x, float[] scale, float[] shift, INDArray y) {
+        int rows = (int) x.rows();
+        FloatBuffer xb = HostMemory.view(x);
         FloatBuffer yb = HostMemory.view(y);
-        float[] b = read(bias);
-        columnBlocks(rows, (int) y.columns(), (off, len, c0, nc) -> {
+        columnBlocks(rows, (int) x.columns(), (off, len, c0, nc) -> {
             float[] v = temp(0, len);
-            yb.get(off, v, 0, len);
+            xb.get(off, v, 0, len);
             for (int j = 0; j < nc; j++) {
-                float bc = b[c0 + j];
+                float bc = shift[c0 + j];
                 int base = j * rows;
-                for (int r = 0; r < rows; r++) {
-                    v[base + r] += bc;
+                if (scale == null) {
+                    for (int r = base; r < base + rows; r++) {
+                        v[r] += bc;
+                    }
+                } else {
+                    float g = scale[c0 + j];
+                    for (int r = base; r < base + rows; r++) {
+                        v[r] = v[r] * g + bc; // as in normalise, so that a recomputed output is identical
+                    }
                 }
             }
             yb.put(off, v, 0, len);
@@ -490,24 +505,7 @@ public final class HostKernels implements Kernels {
             Nd4jKernels.INSTANCE.layerNormOutput(xhat, gain, bias, y);
             return;
         }
-        int rows = (int) xhat.rows();
-        FloatBuffer xb = HostMemory.view(xhat);
-        FloatBuffer yb = HostMemory.view(y);
-        float[] gn = read(gain);
-        float[] bs = read(bias);
-        columnBlocks(rows, (int) xhat.columns(), (off, len, c0, nc) -> {
-            float[] v = temp(0, len);
-            xb.get(off, v, 0, len);
-            for (int j = 0; j < nc; j++) {
-                float g = gn[c0 + j];
-                float bc = bs[c0 + j];
-                int base = j * rows;
-                for (int r = base; r < base + rows; r++) {
-                    v[r] = v[r] * g + bc; // as in normalise, so that a recomputed output is identical
-                }
-            }
-            yb.put(off, v, 0, len);
-        });
+        columnAffine(xhat, read(gain), read(bias), y);
     }
 
     /** v[at, at + len) = a[off, off + len) (+ b[off, off + len) when b is not null; w is scratch). */

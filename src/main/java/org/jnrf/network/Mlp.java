@@ -51,8 +51,8 @@ public final class Mlp {
                 g = Gelu.backward(g, cache.child("act" + i));
             }
             Cache lin = cache.child("lin" + i);
-            INDArray dx = i == 0 ? (inputGrad ? lin.gradBuffer("dx", g.rows(), layers.get(0).in()) : null)
-                    : cache.child("act" + (i - 1)).buffer("y", g.rows(), layers.get(i).in());
+            INDArray dx = i > 0 ? lin.kept("x") // the previous activation's buffer
+                    : inputGrad ? lin.gradBuffer("dx", g.rows(), layers.get(0).in()) : null;
             g = layers.get(i).backward(g, lin, dx);
         }
         return g;
