@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConvertCommandTest extends CliTestSupport {
-    private static final Path PHEE_DEV = Path.of("..", "shared", "data", "corpora", "phee-n2c2", "dev");
+    private static final Path PHEE_DEV = TestModels.PHEE_DEV;
 
     @TempDir
     Path dir;

@@ -8,26 +8,35 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.uima.fit.pipeline.SimplePipeline;
 import org.jnrf.document.AnnotatedDocument;
+import org.jnrf.testing.TestCorpora;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every shared corpus document survives BRAT -> CAS (BratReader) -> BRAT (BratWriter): the same entities (type and
+ * Every corpus document survives BRAT -> CAS (BratReader) -> BRAT (BratWriter): the same entities (type and
  * exact fragments) and relations (type, modifier, anchor), compared by content, not ids.
  */
 class BratRoundTripTest {
-    private static final Path CORPORA = Path.of("../shared/data/corpora");
+    @ParameterizedTest
+    @ValueSource(strings = {"phee-n2c2/train", "phee-n2c2/dev", "tac2017-brat/train", "tac2017-brat/dev"})
+    void everyFixtureDocumentRoundTrips(String split, @TempDir Path out) throws Exception {
+        roundTrip(TestCorpora.FIXTURES.resolve(split), 1, out);
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"phee-n2c2/train", "phee-n2c2/dev", "tac2017-brat/train", "tac2017-brat/dev"})
-    void everyDocumentRoundTrips(String split, @TempDir Path out) throws Exception {
-        Path source = CORPORA.resolve(split);
+    void everyDocumentOfTheWholeCorporaRoundTrips(String split, @TempDir Path out) throws Exception {
+        roundTrip(TestCorpora.whole(split), 11, out);
+    }
+
+    private static void roundTrip(Path source, int minimumDocuments, Path out) throws Exception {
+        String split = source.toString();
         SimplePipeline.runPipeline(BratReader.description(source), BratWriter.description(out),
                 ErrorReportWriter.description(out));
 
         List<Path> textFiles = BratCorpus.textFiles(source);
-        assertTrue(textFiles.size() > 10, "corpus split " + split + " has documents");
+        assertTrue(textFiles.size() >= minimumDocuments, "corpus split " + split + " has documents");
         assertEquals(List.of("documentId\tcomponent\tmessage"), Files.readAllLines(out.resolve("errors.tsv")),
                 "no document of " + split + " has an error");
         BratAnnParser parser = BratAnnParser.checkingSurfaceText();

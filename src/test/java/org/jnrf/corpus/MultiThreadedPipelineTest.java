@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.uima.fit.cpe.CpePipeline;
 import org.apache.uima.fit.pipeline.SimplePipeline;
+import org.jnrf.testing.TestCorpora;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,7 @@ class MultiThreadedPipelineTest {
     @Test
     void errorReportAndBratFilesDoNotDependOnThreads(@TempDir Path dir) throws Exception {
         Path corpus = BrokenCorpus.write(dir.resolve("corpus"));
-        List<Path> phee = BratCorpus.textFiles(Path.of("../shared/data/corpora/phee-n2c2/dev")).subList(0, 60);
+        List<Path> phee = BratCorpus.textFiles(TestCorpora.PHEE_DEV).subList(0, 60);
         for (Path txt : phee) {
             Files.createDirectories(corpus.resolve("phee"));
             Files.copy(txt, corpus.resolve("phee").resolve(txt.getFileName()));

@@ -19,6 +19,7 @@ import org.jnrf.cas.CasAnnotations;
 import org.jnrf.cas.DocumentErrors;
 import org.jnrf.cas.SourceDocuments;
 import org.jnrf.document.AnnotatedDocument;
+import org.jnrf.testing.TestCorpora;
 import org.jnrf.type.SourceDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,7 @@ class XmiRoundTripTest {
     @Test
     void xmiReaderGivesBackWhatBratReaderProduced(@TempDir Path dir) throws Exception {
         Path corpus = BrokenCorpus.write(dir.resolve("corpus"));
-        Path label = BratCorpus.textFiles(Path.of("../shared/data/corpora/tac2017-brat/dev")).get(0);
+        Path label = BratCorpus.textFiles(TestCorpora.TAC_DEV).get(0);
         Files.copy(label, corpus.resolve("label.txt"));
         Files.copy(CorpusFiles.sibling(label, ".ann"), corpus.resolve("label.ann"));
         Path xmi = dir.resolve("xmi");

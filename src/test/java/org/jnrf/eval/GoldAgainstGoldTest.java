@@ -2,19 +2,15 @@ package org.jnrf.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import org.junit.jupiter.api.Assumptions;
+import org.jnrf.testing.TestCorpora;
 import org.junit.jupiter.api.Test;
 
 class GoldAgainstGoldTest {
-    private static final Path PHEE_DEV = Paths.get("../shared/data/corpora/phee-n2c2/dev");
-
     @Test
     void pheeDevAgainstItselfIsPerfectStrictly() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(PHEE_DEV), "corpus not available: " + PHEE_DEV);
-        EvaluationReport r = N2c2Scorer.scoreFolders(PHEE_DEV, PHEE_DEV);
+        Path pheeDev = TestCorpora.whole("phee-n2c2/dev");
+        EvaluationReport r = N2c2Scorer.scoreFolders(pheeDev, pheeDev);
         assertEquals(371, r.documentCount());
         assertEquals(TypeLayout.N2C2, r.layout());
         assertEquals(new PrfScores(1.0, 1.0, 1.0), r.entities().micro(MatchMode.STRICT));

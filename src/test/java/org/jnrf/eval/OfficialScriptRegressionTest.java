@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import org.jnrf.testing.TestCorpora;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -34,9 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * three fragments), seed 2018; tac: six tac2017-brat/dev labels, seed 2017; pred-missing: phee/pred less 6 files.
  */
 class OfficialScriptRegressionTest {
-    static final Path CORPORA = Paths.get("../shared/data/corpora");
-    static final Path PHEE_DEV = CORPORA.resolve("phee-n2c2/dev");
-    static final Path TAC_DEV = CORPORA.resolve("tac2017-brat/dev");
+    static final Path PHEE_DEV = TestCorpora.PHEE_DEV;
+    static final Path TAC_DEV = TestCorpora.TAC_DEV;
     static final long PHEE_SEED = 2018;
     static final long TAC_SEED = 2017;
     static final List<String> TAC_DOCUMENTS = List.of("BEPREVE", "CERDELGA", "KALBITOR", "TEFLARO", "TUDORZA",
@@ -118,8 +118,6 @@ class OfficialScriptRegressionTest {
     }
 
     static void writeFolders(Path out) throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(PHEE_DEV) && Files.isDirectory(TAC_DEV),
-                "corpora not available under " + CORPORA);
         Path phee = out.resolve("phee");
         CorpusPerturbation.write(PHEE_DEV, CorpusPerturbation.firstParsableDocuments(PHEE_DEV, 60), PHEE_SEED,
                 phee.resolve("gold"), phee.resolve("pred"));

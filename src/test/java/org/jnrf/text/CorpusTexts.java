@@ -7,20 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jnrf.testing.TestCorpora;
 
-/** The .txt notes of a corpus folder under ../shared/data/corpora, in file-name order. */
+/** The .txt notes of a whole corpus split under ../shared/data/corpora, in file-name order. */
 final class CorpusTexts {
-    static final Path CORPORA = Path.of("../shared/data/corpora");
-
     private CorpusTexts() {
     }
 
-    static boolean available(String folder) {
-        return Files.isDirectory(CORPORA.resolve(folder));
-    }
-
-    static List<Path> files(String folder) {
-        try (Stream<Path> files = Files.list(CORPORA.resolve(folder))) {
+    /** The split's notes; skips the calling test when the whole corpus is absent. */
+    static List<Path> files(String split) {
+        try (Stream<Path> files = Files.list(TestCorpora.whole(split))) {
             return files.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

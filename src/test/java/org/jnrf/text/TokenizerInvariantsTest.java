@@ -2,7 +2,6 @@ package org.jnrf.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +42,6 @@ class TokenizerInvariantsTest {
 
     @Test
     void longDrugLabelsKeepExactOffsets() {
-        assumeTrue(CorpusTexts.available("tac2017-brat/dev"), "TAC 2017 corpus not present");
         BasicTokenizer basic = BasicTokenizer.uncased();
         VocabularyBuilder builder = new VocabularyBuilder(basic, 3000, 2);
         List<Path> train = CorpusTexts.files("tac2017-brat/train");

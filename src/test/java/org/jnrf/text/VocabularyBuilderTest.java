@@ -2,7 +2,6 @@ package org.jnrf.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +71,6 @@ class VocabularyBuilderTest {
 
     @Test
     void pheeVocabularyCoversDevAndKeepsOffsetsExact() {
-        assumeTrue(CorpusTexts.available("phee-n2c2/train"), "PHEE corpus not present");
         VocabularyBuilder builder = new VocabularyBuilder(BasicTokenizer.uncased(), 8000, 2);
         for (Path file : CorpusTexts.files("phee-n2c2/train")) {
             builder.add(CorpusTexts.read(file));

@@ -4,6 +4,7 @@ import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.document.EntityMention;
 import org.jnrf.document.RelationMention;
 import org.jnrf.document.TextSpan;
+import org.jnrf.testing.TestCorpora;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
 
 /** Minimal BRAT reading for tests (the product's reader lives in org.jnrf.corpus). */
 final class BratFixtures {
-    static final Path PHEE_TRAIN = Path.of("../shared/data/corpora/phee-n2c2/train");
+    static final Path PHEE_TRAIN = TestCorpora.PHEE_TRAIN;
 
     private BratFixtures() {
     }

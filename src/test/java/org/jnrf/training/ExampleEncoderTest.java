@@ -7,6 +7,7 @@ import org.jnrf.document.TextSpan;
 import org.jnrf.network.LabelSpace;
 import org.jnrf.network.TokenRange;
 import org.jnrf.network.TrainingExample;
+import org.jnrf.testing.TestCorpora;
 import org.jnrf.text.BasicTokenizer;
 import org.jnrf.text.Vocabulary;
 import org.jnrf.text.WordPieceTokenizer;
@@ -105,7 +106,7 @@ class ExampleEncoderTest {
 
     @Test
     void longTacLabelsWithAnotherSchema() {
-        List<AnnotatedDocument> docs = BratFixtures.read(java.nio.file.Path.of("../shared/data/corpora/tac2017-brat/train"), 3);
+        List<AnnotatedDocument> docs = BratFixtures.read(TestCorpora.TAC_TRAIN, 3);
         LabelSpace labels = LabelSpaces.fromDocuments(docs, null);
         assertEquals("AdverseReaction", labels.anchorType());
         org.jnrf.text.VocabularyBuilder builder = new org.jnrf.text.VocabularyBuilder(BasicTokenizer.uncased(), 2000, 1);

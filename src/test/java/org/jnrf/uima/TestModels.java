@@ -10,6 +10,7 @@ import org.jnrf.corpus.BratCorpus;
 import org.jnrf.corpus.CorpusFiles;
 import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.model.JnrfModel;
+import org.jnrf.testing.TestCorpora;
 import org.jnrf.training.Trainer;
 import org.jnrf.training.TrainingConfig;
 import org.jnrf.training.TrainingListener;
@@ -19,8 +20,8 @@ import org.jnrf.training.TrainingListener;
  * tests run it instead of a random network, so what they see is what a user sees (only smaller).
  */
 public final class TestModels {
-    public static final Path PHEE_TRAIN = Path.of("..", "shared", "data", "corpora", "phee-n2c2", "train");
-    public static final Path PHEE_DEV = Path.of("..", "shared", "data", "corpora", "phee-n2c2", "dev");
+    public static final Path PHEE_TRAIN = TestCorpora.PHEE_TRAIN;
+    public static final Path PHEE_DEV = TestCorpora.PHEE_DEV;
     private static final int TRAINING_DOCUMENTS = 40;
 
     private static Path model;
