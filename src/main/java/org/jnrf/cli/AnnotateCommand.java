@@ -47,7 +47,7 @@ public final class AnnotateCommand implements Callable<Integer> {
 
     @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "brat",
             converter = ConvertCommand.FormatConverter.class,
-            description = "Output formats, comma-separated: brat, xmi, json (default: ${DEFAULT-VALUE}).")
+            description = "Output formats, comma-separated: brat, xmi, json, jsonl (default: ${DEFAULT-VALUE}).")
     List<CorpusFormat> formats;
 
     @Option(names = "--threads", defaultValue = "1", description = "Processing threads (default: ${DEFAULT-VALUE}).")
@@ -100,7 +100,7 @@ public final class AnnotateCommand implements Callable<Integer> {
         }
         for (CorpusFormat format : formats) {
             if (format == CorpusFormat.TEXT) {
-                err.println("jnrf annotate: --format text is not an output format; use brat, xmi or json");
+                err.println("jnrf annotate: --format text is not an output format; use brat, xmi, json or jsonl");
                 err.flush();
                 return 1;
             }

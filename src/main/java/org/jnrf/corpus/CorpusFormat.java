@@ -15,8 +15,10 @@ public enum CorpusFormat {
     BRAT(".ann"),
     /** UIMA XMI with our type system, as written by {@link XmiWriter}. */
     XMI(".xmi"),
-    /** Our JSON form (write only). */
+    /** Our JSON form, one file per document (write only). */
     JSON(".json"),
+    /** Our JSON form, one line per document in one file (write only). */
+    JSONL(".jsonl"),
     /** Plain-text notes without annotations (read only). */
     TEXT(".txt");
 
@@ -34,7 +36,7 @@ public enum CorpusFormat {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown format '" + name + "'; expected one of brat, xmi, json, text");
+            throw new IllegalArgumentException("unknown format '" + name + "'; expected one of brat, xmi, json, jsonl, text");
         }
     }
 
@@ -59,7 +61,7 @@ public enum CorpusFormat {
             case BRAT -> BratReader.description(source);
             case XMI -> XmiReader.description(source);
             case TEXT -> PlainTextReader.description(List.of(source), "*.txt");
-            case JSON -> throw new IllegalArgumentException("reading JSON is not supported; read BRAT or XMI");
+            case JSON, JSONL -> throw new IllegalArgumentException("reading JSON is not supported; read BRAT or XMI");
         };
     }
 
@@ -68,6 +70,7 @@ public enum CorpusFormat {
             case BRAT -> BratWriter.description(target, true);
             case XMI -> XmiWriter.description(target);
             case JSON -> JsonWriter.description(target);
+            case JSONL -> JsonLinesWriter.description(target);
             case TEXT -> throw new IllegalArgumentException("writing plain text only is not supported");
         };
     }

@@ -119,17 +119,20 @@ public class JsonWriter extends JCasAnnotator_ImplBase {
         }
         Path jsonFile = OutputFiles.forDocument(jcas, target, JSON_EXTENSION);
         try {
-            JsonDocument json = toJson(jcas);
+            JsonDocument json = toJson(jcas, includeText, true);
             OutputFiles.writeAtomically(jsonFile, out -> writer.writeValue(out, json));
         } catch (IOException | RuntimeException e) {
             throw new AnalysisEngineProcessException(e);
         }
     }
 
-    /** The JSON form of the CAS's document (the text included as configured). */
-    private JsonDocument toJson(JCas jcas) {
+    /**
+     * The JSON form of the CAS's document, the text included when {@code includeText}; fragment offsets count code
+     * points when {@code codePointOffsets}, else UTF-16 units as in the CAS.
+     */
+    static JsonDocument toJson(JCas jcas, boolean includeText, boolean codePointOffsets) {
         AnnotatedDocument document = CasAnnotations.read(jcas);
-        CodePointOffsets offsets = CodePointOffsets.of(document.text());
+        CodePointOffsets offsets = codePointOffsets ? CodePointOffsets.of(document.text()) : null;
         List<JsonEntity> entities = document.entities().stream().map(e -> toJson(e, document.text(), offsets))
                 .toList();
         List<JsonRelation> relations = document.relations().stream().map(JsonWriter::toJson).toList();
@@ -142,7 +145,8 @@ public class JsonWriter extends JCasAnnotator_ImplBase {
 
     private static JsonEntity toJson(EntityMention entity, String text, CodePointOffsets offsets) {
         List<JsonSpan> fragments = entity.fragments().stream()
-                .map(f -> new JsonSpan(offsets.toCodePointOffset(f.begin()), offsets.toCodePointOffset(f.end())))
+                .map(f -> offsets == null ? new JsonSpan(f.begin(), f.end())
+                        : new JsonSpan(offsets.toCodePointOffset(f.begin()), offsets.toCodePointOffset(f.end())))
                 .toList();
         return new JsonEntity(entity.id(), entity.type(), fragments, entity.confidence(), entity.coveredText(text));
     }

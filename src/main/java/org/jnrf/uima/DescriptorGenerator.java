@@ -29,6 +29,7 @@ import org.apache.uima.util.XMLizable;
 import org.jnrf.corpus.BratReader;
 import org.jnrf.corpus.BratWriter;
 import org.jnrf.corpus.ErrorReportWriter;
+import org.jnrf.corpus.JsonLinesWriter;
 import org.jnrf.corpus.JsonWriter;
 import org.jnrf.corpus.PlainTextReader;
 import org.jnrf.corpus.XmiReader;
@@ -74,6 +75,7 @@ public final class DescriptorGenerator {
         files.put("BratWriter.xml", BratWriter.description(out));
         files.put("XmiWriter.xml", XmiWriter.description(out));
         files.put("JsonWriter.xml", JsonWriter.description(out));
+        files.put("JsonLinesWriter.xml", JsonLinesWriter.description(out));
         files.put("ErrorReportWriter.xml", ErrorReportWriter.description(out));
         for (Map.Entry<String, XMLizable> file : files.entrySet()) {
             write(components.resolve(file.getKey()), file.getValue());

@@ -1,0 +1,134 @@
+package org.jnrf.corpus;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.uima.UimaContext;
+import org.apache.uima.analysis_engine.AnalysisEngineDescription;
+import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
+import org.apache.uima.fit.component.JCasAnnotator_ImplBase;
+import org.apache.uima.fit.descriptor.ConfigurationParameter;
+import org.apache.uima.fit.descriptor.ResourceMetaData;
+import org.apache.uima.fit.descriptor.TypeCapability;
+import org.apache.uima.fit.factory.AnalysisEngineFactory;
+import org.apache.uima.jcas.JCas;
+import org.apache.uima.resource.ResourceInitializationException;
+import org.jnrf.cas.DocumentErrors;
+
+/**
+ * Writes every CAS as one line of {@code <target>/<fileName>} (JSON Lines), for Spark, pandas and other tools that
+ * read one record per line. Each line is the object {@link JsonWriter} writes, on one line, except that fragment
+ * offsets count UTF-16 units, as the CAS does (Java and Spark string offsets). A CAS without text but with
+ * {@code DocumentError}s is left to the error report, as in the other writers.
+ *
+ * <p>Lines are appended and flushed as documents complete, so the file never has to fit in memory and a crash
+ * keeps every line already written; with several CPE threads the lines come in completion order. All instances
+ * writing the same file (one per CPE pipeline replica) share one open file, truncated when the first is initialised
+ * and closed when the last is destroyed.
+ */
+@ResourceMetaData(name = "JNRF JSON Lines writer")
+@TypeCapability(inputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityFragment", "org.jnrf.type.EntityRelation",
+        "org.jnrf.type.SourceDocument", "org.jnrf.type.DocumentError"})
+public class JsonLinesWriter extends JCasAnnotator_ImplBase {
+    /** Folder receiving the file. */
+    public static final String PARAM_TARGET_LOCATION = "targetLocation";
+    @ConfigurationParameter(name = PARAM_TARGET_LOCATION, description = "Folder receiving the JSON Lines file")
+    private String targetLocation;
+
+    /** Name of the file in the target folder. */
+    public static final String PARAM_FILE_NAME = "fileName";
+    @ConfigurationParameter(name = PARAM_FILE_NAME, defaultValue = DEFAULT_FILE_NAME,
+            description = "Name of the JSON Lines file in the target folder")
+    private String fileName;
+
+    /** Whether each line includes the document text. */
+    public static final String PARAM_INCLUDE_TEXT = "includeText";
+    @ConfigurationParameter(name = PARAM_INCLUDE_TEXT, defaultValue = "false",
+            description = "Include the document text in each line")
+    private boolean includeText;
+
+    public static final String DEFAULT_FILE_NAME = "annotations.jsonl";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    /** One open output file and how many live writer instances share it. */
+    private static final class SharedFile {
+        private final Writer out;
+        private int users;
+
+        SharedFile(Writer out) {
+            this.out = out;
+        }
+    }
+
+    private static final Map<Path, SharedFile> FILES = new HashMap<>();
+
+    private Path file;
+    private SharedFile shared;
+
+    /** A writer of {@code annotations.jsonl} (without the document text) into {@code targetFolder}. */
+    public static AnalysisEngineDescription description(Path targetFolder) throws ResourceInitializationException {
+        return AnalysisEngineFactory.createEngineDescription(JsonLinesWriter.class,
+                PARAM_TARGET_LOCATION, targetFolder.toString());
+    }
+
+    @Override
+    public void initialize(UimaContext context) throws ResourceInitializationException {
+        super.initialize(context);
+        file = OutputFiles.resolve(Path.of(targetLocation), fileName, "");
+        synchronized (FILES) {
+            shared = FILES.get(file);
+            if (shared == null) {
+                try {
+                    Files.createDirectories(file.getParent());
+                    shared = new SharedFile(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new ResourceInitializationException(e);
+                }
+                FILES.put(file, shared);
+            }
+            shared.users++;
+        }
+    }
+
+    @Override
+    public void process(JCas jcas) throws AnalysisEngineProcessException {
+        String text = jcas.getDocumentText();
+        if ((text == null || text.isEmpty()) && DocumentErrors.hasAny(jcas)) {
+            return;
+        }
+        try {
+            String line = MAPPER.writeValueAsString(JsonWriter.toJson(jcas, includeText, false));
+            synchronized (shared) {
+                shared.out.write(line);
+                shared.out.write('\n');
+                shared.out.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new AnalysisEngineProcessException(e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        synchronized (FILES) {
+            if (shared != null && --shared.users == 0) {
+                FILES.remove(file);
+                try {
+                    shared.out.close();
+                } catch (IOException e) {
+                    getLogger().warn("cannot close " + file + ": " + e.getMessage());
+                }
+            }
+            shared = null;
+        }
+        super.destroy();
+    }
+}
