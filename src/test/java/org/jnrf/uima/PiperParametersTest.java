@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,8 +13,12 @@ import java.util.stream.Stream;
 
 import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.apache.ctakes.core.pipeline.PiperFileReader;
+import org.apache.uima.UIMAFramework;
+import org.apache.uima.analysis_engine.AnalysisEngineDescription;
+import org.apache.uima.fit.factory.AnalysisEngineFactory;
 import org.apache.uima.fit.factory.JCasFactory;
 import org.apache.uima.jcas.JCas;
+import org.apache.uima.util.XMLInputSource;
 import org.jnrf.cas.CasAnnotations;
 import org.jnrf.cas.SourceDocuments;
 import org.jnrf.document.AnnotatedDocument;
@@ -52,6 +57,16 @@ class PiperParametersTest {
         Exception outside = assertThrows(Exception.class, () -> annotate("relationThreshold=2"));
         assertTrue(causes(outside).contains("relationThreshold: '2' is not a probability between 0 and 1"),
                 causes(outside));
+    }
+
+    @Test
+    void theGeneratedXmlDescriptorTakesThresholdsAsDecimalStrings() throws Exception {
+        AnalysisEngineDescription xml = UIMAFramework.getXMLParser().parseAnalysisEngineDescription(
+                new XMLInputSource(Path.of("desc", "components", "JnrfAnnotator.xml").toFile()));
+        xml.getAnalysisEngineMetaData().getConfigurationParameterSettings()
+                .setParameterValue(JnrfAnnotator.PARAM_ENTITY_THRESHOLD, "1.5");
+        Exception outside = assertThrows(Exception.class, () -> AnalysisEngineFactory.createEngine(xml));
+        assertTrue(causes(outside).contains("entityThreshold: '1.5' is not a probability"), causes(outside));
     }
 
     private static AnnotatedDocument annotate(String parameters) throws Exception {
