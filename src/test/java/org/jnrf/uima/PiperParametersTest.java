@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.apache.ctakes.core.pipeline.PiperFileReader;
 import org.apache.uima.UIMAFramework;
+import org.apache.uima.analysis_engine.AnalysisEngine;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
 import org.apache.uima.fit.factory.AnalysisEngineFactory;
 import org.apache.uima.fit.factory.JCasFactory;
@@ -53,6 +54,19 @@ class PiperParametersTest {
     }
 
     @Test
+    void javaCallersPassThresholdsAsNumbersOrStringsAndCountsAsIntegers() throws Exception {
+        JnrfModel first = LoadedModels.get(ModelLocation.defaultModel()).firstMembers(1);
+        AnalysisEngine annotator = AnalysisEngineFactory.createEngine(JnrfAnnotator.class,
+                JnrfAnnotator.PARAM_ENSEMBLE_MEMBERS, 1,
+                JnrfAnnotator.PARAM_ENTITY_THRESHOLD, "0.9",
+                JnrfAnnotator.PARAM_RELATION_THRESHOLD, 0.5);
+        JCas jcas = note();
+        annotator.process(jcas);
+        assertEquals(keys(first.predict("note", TEXT, new PredictionOptions(0.9, 0.5))),
+                keys(CasAnnotations.read(jcas)));
+    }
+
+    @Test
     void aThresholdOutsideZeroToOneIsAClearError() {
         Exception outside = assertThrows(Exception.class, () -> annotate("relationThreshold=2"));
         assertTrue(causes(outside).contains("relationThreshold: '2' is not a probability between 0 and 1"),
@@ -72,11 +86,16 @@ class PiperParametersTest {
     private static AnnotatedDocument annotate(String parameters) throws Exception {
         PiperFileReader piper = new PiperFileReader();
         assertTrue(piper.parsePipelineLine(ANNOTATOR + parameters));
+        JCas jcas = note();
+        piper.getBuilder().run(jcas);
+        return CasAnnotations.read(jcas);
+    }
+
+    private static JCas note() throws Exception {
         JCas jcas = JCasFactory.createJCas();
         jcas.setDocumentText(TEXT);
         SourceDocuments.set(jcas, "note", null, null);
-        piper.getBuilder().run(jcas);
-        return CasAnnotations.read(jcas);
+        return jcas;
     }
 
     /** Entities by category and spans, relations by category and their arguments' spans. */
