@@ -72,7 +72,7 @@ public final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--ensemble-members", paramLabel = "K", description = "With an ensemble model, use only its "
             + "first K networks: faster, usually a little less accurate (default: all; the default model has "
             + "several).")
-    String ensembleMembers;
+    Integer ensembleMembers;
 
     @Option(names = "--summary", defaultValue = "auto", paramLabel = "MODE",
             description = "What to print: notes (entities and relations of each note), totals, none, or auto "

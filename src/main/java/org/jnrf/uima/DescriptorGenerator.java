@@ -70,7 +70,7 @@ public final class DescriptorGenerator {
         files.put("PlainTextReader.xml", PlainTextReader.description(notes));
         files.put("BratReader.xml", BratReader.description(notes));
         files.put("XmiReader.xml", XmiReader.description(notes));
-        files.put("JnrfAnnotator.xml", JnrfAnnotator.description((String) null, false));
+        files.put("JnrfAnnotator.xml", annotatorDescription());
         files.put("JnrfTrainer.xml", JnrfTrainer.description(Path.of("jnrf-model.zip"), null));
         files.put("BratWriter.xml", BratWriter.description(out));
         files.put("XmiWriter.xml", XmiWriter.description(out));
@@ -90,7 +90,7 @@ public final class DescriptorGenerator {
      */
     static AnalysisEngineDescription annotationAggregate(Path out) throws Exception {
         Map<String, AnalysisEngineDescription> delegates = new LinkedHashMap<>();
-        delegates.put("JnrfAnnotator", JnrfAnnotator.description((String) null, false));
+        delegates.put("JnrfAnnotator", annotatorDescription());
         delegates.put("BratWriter", BratWriter.description(out));
         delegates.put("XmiWriter", XmiWriter.description(out));
         delegates.put("JsonWriter", JsonWriter.description(out));
@@ -105,6 +105,25 @@ public final class DescriptorGenerator {
         addOverride(aggregate, PARAM_MODEL_LOCATION, "Model zip (file, classpath: or file:/jar: URL)",
                 new String[] {"JnrfAnnotator/" + JnrfAnnotator.PARAM_MODEL_LOCATION}, ModelLocation.DEFAULT);
         return aggregate;
+    }
+
+    /**
+     * The annotator with its threshold parameters declared (as String: an XML descriptor gives "0.5"), since the
+     * class leaves them undeclared for piper files (see {@link JnrfAnnotator#PARAM_ENTITY_THRESHOLD}).
+     */
+    static AnalysisEngineDescription annotatorDescription() throws Exception {
+        AnalysisEngineDescription annotator = JnrfAnnotator.description((String) null, false);
+        for (String threshold : new String[] {JnrfAnnotator.PARAM_ENTITY_THRESHOLD,
+                JnrfAnnotator.PARAM_RELATION_THRESHOLD}) {
+            ConfigurationParameter parameter = new ConfigurationParameter_impl();
+            parameter.setName(threshold);
+            parameter.setDescription("Minimum confidence between 0 and 1; absent: the model's default");
+            parameter.setType(ConfigurationParameter.TYPE_STRING);
+            parameter.setMandatory(false);
+            annotator.getAnalysisEngineMetaData().getConfigurationParameterDeclarations()
+                    .addConfigurationParameter(parameter);
+        }
+        return annotator;
     }
 
     private static void addOverride(AnalysisEngineDescription aggregate, String name, String description,

@@ -58,25 +58,24 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
     private String modelLocation;
 
     /**
-     * Minimum confidence of an entity, as a decimal string (cTAKES piper files cannot pass floats); empty: the
-     * model's default.
+     * Minimum confidence of an entity, between 0 and 1 (a number, or a decimal string); absent: the model's default.
+     * Not a declared {@code @ConfigurationParameter}: a cTAKES piper file passes {@code 1} as an Integer but
+     * {@code 0.5} as a String, and UIMA accepts only values of a parameter's declared class, so this parameter is
+     * declared by the value it is given (uimaFIT declares an undeclared parameter with its value's type) and read
+     * from the context.
      */
     public static final String PARAM_ENTITY_THRESHOLD = "entityThreshold";
-    @ConfigurationParameter(name = PARAM_ENTITY_THRESHOLD, mandatory = false)
-    private String entityThreshold;
 
-    /** Minimum confidence of a relation, as a decimal string; empty: the model's default (tuned on dev). */
+    /** Minimum confidence of a relation, as {@link #PARAM_ENTITY_THRESHOLD}; absent: the model's (tuned on dev). */
     public static final String PARAM_RELATION_THRESHOLD = "relationThreshold";
-    @ConfigurationParameter(name = PARAM_RELATION_THRESHOLD, mandatory = false)
-    private String relationThreshold;
 
     /**
-     * For an ensemble model, how many of its networks to use, as a decimal string (the first K; fewer is faster and
-     * usually a little less accurate); empty: all. The relation threshold is then the one tuned for those networks.
+     * For an ensemble model, how many of its networks to use (the first K; fewer is faster and usually a little less
+     * accurate); absent: all. The relation threshold is then the one tuned for those networks.
      */
     public static final String PARAM_ENSEMBLE_MEMBERS = "ensembleMembers";
     @ConfigurationParameter(name = PARAM_ENSEMBLE_MEMBERS, mandatory = false)
-    private String ensembleMembers;
+    private Integer ensembleMembers;
 
     /** Also add cTAKES MedicationMention, modifiers, SignSymptomMention, ... and BinaryTextRelation. */
     public static final String PARAM_WRITE_CTAKES_TYPES = "writeCtakesTypes";
@@ -120,30 +119,34 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
         model = firstMembers(model, ensembleMembers);
         PredictionOptions defaults = model.defaultOptions();
         options = new PredictionOptions(
-                parseThreshold(PARAM_ENTITY_THRESHOLD, entityThreshold, defaults.entityThreshold()),
-                parseThreshold(PARAM_RELATION_THRESHOLD, relationThreshold, defaults.relationThreshold()));
+                threshold(context, PARAM_ENTITY_THRESHOLD, defaults.entityThreshold()),
+                threshold(context, PARAM_RELATION_THRESHOLD, defaults.relationThreshold()));
         ctakesWriter = writeCtakesTypes ? new CtakesTypeWriter() : null;
     }
 
-    static JnrfModel firstMembers(JnrfModel model, String value) throws ResourceInitializationException {
-        if (value == null || value.isBlank()) {
+    static JnrfModel firstMembers(JnrfModel model, Integer count) throws ResourceInitializationException {
+        if (count == null) {
             return model;
         }
         try {
-            return model.firstMembers(Integer.parseInt(value.trim()));
-        } catch (IllegalArgumentException e) { // NumberFormatException included
+            return model.firstMembers(count);
+        } catch (IllegalArgumentException e) {
             throw new ResourceInitializationException(new IllegalArgumentException("parameter "
-                    + PARAM_ENSEMBLE_MEMBERS + ": '" + value + "' is not a number of networks between 1 and "
+                    + PARAM_ENSEMBLE_MEMBERS + ": '" + count + "' is not a number of networks between 1 and "
                     + model.memberCount()));
         }
     }
 
-    static double parseThreshold(String name, String value, double fallback) throws ResourceInitializationException {
-        if (value == null || value.isBlank()) {
+    /** A threshold parameter given as a number (piper's 0 or 1, a Java Double) or a decimal string ("0.5"). */
+    static double threshold(UimaContext context, String name, double fallback)
+            throws ResourceInitializationException {
+        Object value = context.getConfigParameterValue(name);
+        if (value == null || value.toString().isBlank()) {
             return fallback;
         }
         try {
-            double threshold = Double.parseDouble(value.trim());
+            double threshold = value instanceof Number number ? number.doubleValue()
+                    : Double.parseDouble(value.toString().trim());
             if (threshold < 0 || threshold > 1 || Double.isNaN(threshold)) {
                 throw new NumberFormatException("outside [0, 1]");
             }

@@ -99,7 +99,7 @@ class AnnotatorPipelineTest {
         assertTrue(single.predict("doc-1", text, all).relations().stream()
                 .anyMatch(r -> r.confidence() < 1.0),
                 "some pair scores below 1, so using the wrong threshold would show");
-        for (String members : new String[] {"1", "2", ""}) {
+        for (Integer members : new Integer[] {1, 2, null}) {
             AnalysisEngine annotator = AnalysisEngineFactory.createEngine(JnrfAnnotator.class,
                     JnrfAnnotator.PARAM_MODEL_LOCATION, ensembleZip.toString(),
                     JnrfAnnotator.PARAM_ENSEMBLE_MEMBERS, members);
@@ -107,7 +107,7 @@ class AnnotatorPipelineTest {
             jcas.setDocumentText(text);
             SourceDocuments.set(jcas, "doc-1", null, null);
             annotator.process(jcas);
-            double threshold = members.equals("1") ? 0.0 : 1.0;
+            double threshold = Integer.valueOf(1).equals(members) ? 0.0 : 1.0;
             AnnotatedDocument expected = single.predict("doc-1", text,
                     new PredictionOptions(PredictionOptions.defaults().entityThreshold(), threshold));
             AnnotatedDocument inCas = CasAnnotations.read(jcas);
@@ -117,7 +117,7 @@ class AnnotatorPipelineTest {
         ResourceInitializationException tooMany = assertThrows(ResourceInitializationException.class,
                 () -> AnalysisEngineFactory.createEngine(JnrfAnnotator.class,
                         JnrfAnnotator.PARAM_MODEL_LOCATION, ensembleZip.toString(),
-                        JnrfAnnotator.PARAM_ENSEMBLE_MEMBERS, "3"));
+                        JnrfAnnotator.PARAM_ENSEMBLE_MEMBERS, 3));
         assertTrue(causes(tooMany).contains("'3' is not a number of networks between 1 and 2"), causes(tooMany));
     }
 
