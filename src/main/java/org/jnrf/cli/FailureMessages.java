@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * How a command that fails with an exception ends: one line naming the problem (the innermost cause's message, such
- * as "model.zip: empty file, not a JNRF model" under UIMA's wrappers), or with {@code --debug} the whole stack trace.
+ * How a command that fails with an exception ends: one line naming the problem (such as "model.zip: empty file, not
+ * a JNRF model", found under UIMA's wrappers), or with {@code --debug} the whole stack trace.
  */
 final class FailureMessages implements CommandLine.IExecutionExceptionHandler {
     static final String DEBUG_OPTION = "--debug";
@@ -24,18 +24,30 @@ final class FailureMessages implements CommandLine.IExecutionExceptionHandler {
                 : command.getCommandSpec().exitCodeOnExecutionException();
     }
 
-    /** The message of the innermost cause that has one (wrappers repeat or hide it), else the exception's kind. */
+    /**
+     * The first message of the cause chain that says more than a wrapper: UIMA's exceptions ("Initialization of
+     * annotator ... failed") and exceptions made only from their cause are passed over for their cause's message.
+     */
     static String oneLine(Throwable e) {
-        String message = null;
-        Throwable kind = e;
+        String innermost = null;
+        Throwable last = e;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
+            String message = t.getMessage();
+            if (message != null && !message.isBlank()) {
+                boolean wrapper = t.getClass().getName().startsWith("org.apache.uima.")
+                        || (t.getCause() != null && message.equals(t.getCause().toString()));
+                if (!wrapper) {
+                    return flat(message);
+                }
+                innermost = message;
             }
-            kind = t;
+            last = t;
         }
-        String line = message != null ? message : kind.getClass().getSimpleName();
-        return line.replaceAll("\\s*\\R\\s*", " ").strip();
+        return innermost != null ? flat(innermost) : last.getClass().getSimpleName();
+    }
+
+    private static String flat(String message) {
+        return message.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     private static boolean debug(CommandLine.ParseResult parsed) {
