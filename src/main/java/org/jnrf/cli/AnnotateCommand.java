@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
-import org.apache.uima.fit.factory.ExternalResourceFactory;
 import org.jnrf.corpus.CorpusFiles;
 import org.jnrf.corpus.CorpusFormat;
 import org.jnrf.corpus.ErrorReportWriter;
@@ -41,9 +40,10 @@ public final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
 
-    @Option(names = "--model", paramLabel = "FILE",
-            description = "Model zip (default: the model shipped in the jar, trained on PHEE).")
-    Path model;
+    @Option(names = "--model", paramLabel = "FILE", converter = ModelLocationConverter.class,
+            description = "Model zip: a file, classpath:... or jar:file:...!/entry; never a network URL (default: "
+                    + "the model shipped in the jar, trained on PHEE).")
+    ModelLocation model;
 
     @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "brat",
             converter = ConvertCommand.FormatConverter.class,
@@ -169,8 +169,7 @@ public final class AnnotateCommand implements Callable<Integer> {
     private AnalysisEngineDescription annotator() throws Exception {
         List<Object> parameters = new ArrayList<>(List.of(
                 JnrfAnnotator.PARAM_WRITE_CTAKES_TYPES, ctakes,
-                JnrfAnnotator.KEY_MODEL, ExternalResourceFactory.createNamedResourceDescriptionUsingUrl(
-                        "jnrfModel", org.jnrf.uima.JnrfModelResource.class, modelUrl())));
+                JnrfAnnotator.KEY_MODEL, JnrfAnnotator.modelResource(model == null ? null : model.location())));
         if (entityThreshold != null) {
             parameters.addAll(List.of(JnrfAnnotator.PARAM_ENTITY_THRESHOLD, entityThreshold));
         }
@@ -182,23 +181,6 @@ public final class AnnotateCommand implements Callable<Integer> {
         }
         return org.apache.uima.fit.factory.AnalysisEngineFactory.createEngineDescription(JnrfAnnotator.class,
                 parameters.toArray());
-    }
-
-    /** The model as a URL UIMA's shared-resource loader can open: a file, or the shipped model inside the jar. */
-    private String modelUrl() throws Exception {
-        if (model != null) {
-            if (!Files.isRegularFile(model)) {
-                throw new IllegalArgumentException("model " + model + ": no such file");
-            }
-            return model.toAbsolutePath().toUri().toString();
-        }
-        String resource = ModelLocation.DEFAULT.substring("classpath:".length());
-        java.net.URL url = AnnotateCommand.class.getClassLoader().getResource(resource);
-        if (url == null) {
-            throw new IllegalStateException("the default model " + resource + " is not in this build; name one "
-                    + "with --model");
-        }
-        return url.toString();
     }
 
     private int countNotes() throws Exception {

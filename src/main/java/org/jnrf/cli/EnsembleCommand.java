@@ -14,6 +14,7 @@ import org.jnrf.eval.EvaluationReport;
 import org.jnrf.eval.RelationThresholdTuning;
 import org.jnrf.model.JnrfModel;
 import org.jnrf.model.VocabularyPruning;
+import org.jnrf.uima.ModelLocation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,9 +41,9 @@ public final class EnsembleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "MODEL", description = "Model zips of the same configuration and "
-            + "vocabulary.")
-    List<Path> models;
+    @Parameters(arity = "2..*", paramLabel = "MODEL", converter = ModelLocationConverter.class,
+            description = "Model zips of the same configuration and vocabulary.")
+    List<ModelLocation> models;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Ensemble model zip to write.")
     Path out;
@@ -92,8 +93,8 @@ public final class EnsembleCommand implements Callable<Integer> {
 
     private int combine(PrintWriter stdout) throws java.io.IOException {
         List<JnrfModel> members = new ArrayList<>();
-        for (Path m : models) {
-            JnrfModel member = JnrfModel.load(m);
+        for (ModelLocation m : models) {
+            JnrfModel member = m.load();
             // before combining: members with and without the setting are otherwise refused as different
             members.add(sentenceBreaks ? member.withSentenceBreaks(true) : member);
         }

@@ -22,12 +22,21 @@ public final class JnrfCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = FailureMessages.DEBUG_OPTION, scope = CommandLine.ScopeType.INHERIT,
+            description = "On failure, print the whole stack trace instead of one line.")
+    boolean debug;
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
     }
 
+    /** The command line as users get it: a failure ends with one line (the stack trace with --debug). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new JnrfCommand()).setExecutionExceptionHandler(new FailureMessages());
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new JnrfCommand()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

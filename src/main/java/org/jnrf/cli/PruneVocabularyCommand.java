@@ -11,6 +11,7 @@ import org.jnrf.corpus.CorpusFiles;
 import org.jnrf.corpus.StrictUtf8;
 import org.jnrf.model.JnrfModel;
 import org.jnrf.model.VocabularyPruning;
+import org.jnrf.uima.ModelLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Spec;
                 + "special and single-character pieces, so a model trained with a large pretrained table ships small.",
                 "Texts tokenized only with kept pieces give exactly the same predictions."})
 public final class PruneVocabularyCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model zip to prune.")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "FILE", converter = ModelLocationConverter.class,
+            description = "Model zip to prune.")
+    ModelLocation model;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Pruned model zip to write.")
     Path out;
@@ -59,7 +61,7 @@ public final class PruneVocabularyCommand implements Callable<Integer> {
                 texts.add(StrictUtf8.read(txt));
             }
         }
-        JnrfModel original = JnrfModel.load(model);
+        JnrfModel original = model.load();
         JnrfModel pruned = VocabularyPruning.prune(original, texts, keepFirst);
         pruned.save(out, int8Embeddings ? java.util.Set.of(VocabularyPruning.EMBEDDING_TENSOR) : java.util.Set.of());
         spec.commandLine().getOut().printf("%d of %d pieces kept (%d texts); written to %s (%d bytes)%n",

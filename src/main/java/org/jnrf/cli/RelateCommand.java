@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +40,10 @@ public final class RelateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
 
-    @Option(names = "--model", paramLabel = "FILE",
-            description = "Model zip (default: the model shipped in the jar, trained on PHEE).")
-    Path model;
+    @Option(names = "--model", paramLabel = "FILE", converter = ModelLocationConverter.class,
+            description = "Model zip: a file, classpath:... or jar:file:...!/entry; never a network URL (default: "
+                    + "the model shipped in the jar, trained on PHEE).")
+    ModelLocation model;
 
     @Option(names = "--relation-threshold", paramLabel = "P",
             description = "Minimum relation confidence (default: the model's).")
@@ -59,10 +59,7 @@ public final class RelateCommand implements Callable<Integer> {
                     "--out must not be the --gold folder (its .ann files would be overwritten)");
         }
         PrintWriter err = spec.commandLine().getErr();
-        JnrfModel loaded;
-        try (InputStream in = model != null ? Files.newInputStream(model) : ModelLocation.defaultModel().open()) {
-            loaded = JnrfModel.load(in);
-        }
+        JnrfModel loaded = (model != null ? model : ModelLocation.defaultModel()).load();
         PredictionOptions defaults = loaded.defaultOptions();
         PredictionOptions options = relationThreshold == null ? defaults
                 : new PredictionOptions(defaults.entityThreshold(), relationThreshold);

@@ -38,8 +38,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -130,7 +128,7 @@ public final class JnrfModel {
 
     public static JnrfModel load(Path zip) throws IOException {
         try (InputStream in = Files.newInputStream(zip)) {
-            return load(in, zip.toString());
+            return load(in, zip.toString(), Files.size(zip));
         }
     }
 
@@ -138,15 +136,22 @@ public final class JnrfModel {
         return load(zip, "<model stream>");
     }
 
-    private static JnrfModel load(InputStream zip, String file) throws IOException {
-        Map<String, byte[]> entries = readEntries(zip, file);
+    /** Loads a model zip from a stream; {@code file} names it in error messages. */
+    public static JnrfModel load(InputStream zip, String file) throws IOException {
+        return load(zip, file, -1);
+    }
+
+    private static JnrfModel load(InputStream zip, String file, long size) throws IOException {
+        Map<String, byte[]> entries = ModelArchive.read(zip, file, size);
         ModelConfig config = readConfig(entries, file);
         Vocabulary vocabulary = readVocabulary(entries, file, config);
         List<byte[]> encoded = new ArrayList<>();
         for (int m = 0; m < config.memberCount(); m++) {
             encoded.add(require(entries, weightsEntry(m), file));
         }
-        return fromParts(config, vocabulary, decodeMembers(encoded, file), file);
+        List<Map<String, Tensor>> members = decodeMembers(encoded, file);
+        config.checkWeightCount(members.get(0), file + "!" + CONFIG_ENTRY, WEIGHTS_ENTRY);
+        return fromParts(config, vocabulary, members, file);
     }
 
     /** Each network's weights file; a further network's 8-bit rows may be shared with the first's. */
@@ -169,7 +174,7 @@ public final class JnrfModel {
             throws ModelFormatException {
         List<Map<String, Tensor>> members = new ArrayList<>();
         for (int m = 0; m < encoded.size(); m++) {
-            members.add(WeightsFile.read(new ByteArrayInputStream(encoded.get(m)), file + "!" + weightsEntry(m),
+            members.add(WeightsFile.read(encoded.get(m), file + "!" + weightsEntry(m),
                     m == 0 ? Map.of() : members.get(0)));
         }
         return members;
@@ -222,23 +227,9 @@ public final class JnrfModel {
         return Integer.getInteger(FFT_THREADS_PROPERTY, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** Entries of a zip by name; the zip is read completely. */
+    /** Entries of a zip by name; the zip is read completely, within {@link ModelArchive}'s bounds. */
     public static Map<String, byte[]> readEntries(InputStream zip, String file) throws ModelFormatException {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream in = new ZipInputStream(zip, StandardCharsets.UTF_8)) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                entries.put(e.getName(), in.readAllBytes());
-            }
-        } catch (ZipException e) {
-            throw new ModelFormatException(file, "not a valid zip file: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ModelFormatException(file, "unreadable zip: " + e.getMessage(), e);
-        }
-        if (entries.isEmpty()) {
-            throw new ModelFormatException(file, "not a JNRF model (empty, truncated or not a zip file)");
-        }
-        return entries;
+        return ModelArchive.read(zip, file, -1);
     }
 
     public static byte[] require(Map<String, byte[]> entries, String name, String file) throws ModelFormatException {
@@ -259,6 +250,7 @@ public final class JnrfModel {
                         + " is not supported (this build reads version " + ModelConfig.FORMAT_VERSION + ")");
             }
             ModelConfig config = JSON.readValue(json, ModelConfig.class);
+            config.checkLimits();
             config.labelSpace(); // validates the label sets
             if (config.memberCount() > MAX_MEMBERS) {
                 throw new ModelFormatException(file + "!" + CONFIG_ENTRY, config.memberCount()

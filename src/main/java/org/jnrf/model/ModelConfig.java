@@ -66,6 +66,72 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         }
     }
 
+    /** Upper bounds of a configuration read from a file: real models are far below them (see {@link #checkLimits}). */
+    static final int MAX_VOCABULARY = 10_000_000;
+    static final int MAX_WIDTH = 65_536;
+    static final int MAX_LAYERS = 128;
+    static final int MAX_EXPANSION = 64;
+    static final int MAX_CONTEXT_WINDOW = 64;
+    static final int MAX_CHARS_PER_WORD = 10_000;
+    static final int MAX_TYPES = 1_000;
+
+    /**
+     * Checks a configuration read from a file against sane limits, before anything is allocated for it: a tied
+     * network of two billion layers would load and then never finish a note, a huge width would be allocated before
+     * the weights could disagree, and a huge word length makes tokenizing quadratic.
+     *
+     * @throws IllegalArgumentException naming the first setting out of bounds
+     */
+    public void checkLimits() {
+        networkConfig(DataType.FLOAT, 0); // positive dimensions, a context window not negative
+        atMost("vocabularySize", vocabularySize, MAX_VOCABULARY);
+        atMost("embeddingDim", embeddingDim, MAX_WIDTH);
+        atMost("hidden", hidden, MAX_WIDTH);
+        atMost("relationDim", relationDim, MAX_WIDTH);
+        atMost("layers", layers, MAX_LAYERS);
+        atMost("expansion", expansion, MAX_EXPANSION);
+        atMost("contextWindow", contextWindow == null ? 0 : contextWindow, MAX_CONTEXT_WINDOW);
+        atMost("maxCharsPerWord", maxCharsPerWord, MAX_CHARS_PER_WORD);
+        atMost("entity types", entityTypes.size(), MAX_TYPES);
+        atMost("relation types", relationTypes.size(), MAX_TYPES);
+    }
+
+    private static void atMost(String name, int value, int limit) {
+        if (value > limit) {
+            throw new IllegalArgumentException(name + " " + value + " is beyond the limit of " + limit);
+        }
+    }
+
+    /**
+     * Weight values every network of this configuration has at least: its embedding table, input projection,
+     * feed-forward and relation projection matrices (biases, norms and small tables aside). A weights file holding
+     * fewer cannot belong to the configuration, which is then refused before its network is allocated; the network
+     * holds little more than this. Call after {@link #checkLimits} (the terms then fit a long).
+     */
+    public long minimumWeightValues() {
+        long h = hidden;
+        long blocks = tied ? 1 : layers;
+        long window = contextWindow == null ? 0 : contextWindow;
+        long classes = relationTypes.size() + 1L;
+        return (long) vocabularySize * embeddingDim
+                + embeddingDim * (2 * window + 1) * h
+                + blocks * 2 * expansion * h * h
+                + 2 * h * classes * relationDim;
+    }
+
+    /**
+     * Refuses a configuration that needs more weight values than one network's {@code weights} hold, before its
+     * network is allocated.
+     */
+    public void checkWeightCount(Map<String, Tensor> weights, String configFile, String weightsEntry)
+            throws ModelFormatException {
+        long held = weights.values().stream().mapToLong(t -> t.data().length).sum();
+        if (held < minimumWeightValues()) {
+            throw new ModelFormatException(configFile, "the configuration needs at least " + minimumWeightValues()
+                    + " weight values, " + weightsEntry + " holds " + held);
+        }
+    }
+
     /** Networks whose predictions the model averages (1 unless it is an ensemble). */
     public int memberCount() {
         return members == null ? 1 : members;

@@ -1,6 +1,5 @@
 package org.jnrf.model;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
@@ -181,114 +179,116 @@ public final class WeightsFile {
     /** As {@link #read(InputStream, String)}, taking shared rows from {@code base} (see the class comment). */
     public static Map<String, Tensor> read(InputStream in, String file, Map<String, Tensor> base)
             throws ModelFormatException {
-        CheckedInputStream checked = new CheckedInputStream(in, new CRC32());
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        byte[] bytes;
         try {
-            byte[] magic = readFully(checked, MAGIC.length);
-            boolean v2 = java.util.Arrays.equals(magic, MAGIC_V2);
-            if (!v2 && !java.util.Arrays.equals(magic, MAGIC)) {
-                throw new ModelFormatException(file, "not a JNRF weights file (bad magic bytes)");
-            }
-            int count = readInt(checked);
-            if (count < 0) {
-                throw new ModelFormatException(file, "negative tensor count " + count);
-            }
-            for (int i = 0; i < count; i++) {
-                int nameLen = readInt(checked);
-                if (nameLen <= 0 || nameLen > MAX_NAME) {
-                    throw new ModelFormatException(file, "tensor " + i + ": invalid name length " + nameLen);
-                }
-                String name = new String(readFully(checked, nameLen), StandardCharsets.UTF_8);
-                int rank = readInt(checked);
-                if (rank < 0 || rank > MAX_RANK) {
-                    throw new ModelFormatException(file, "tensor " + name + ": invalid rank " + rank);
-                }
-                long[] shape = new long[rank];
-                long n = 1;
-                ByteBuffer dims = ByteBuffer.wrap(readFully(checked, 8 * rank)).order(ByteOrder.LITTLE_ENDIAN);
-                for (int d = 0; d < rank; d++) {
-                    shape[d] = dims.getLong();
-                    if (shape[d] < 0) {
-                        throw new ModelFormatException(file, "tensor " + name + ": negative dimension");
-                    }
-                    if (shape[d] > Integer.MAX_VALUE / 4) {
-                        throw new ModelFormatException(file, "tensor " + name + ": too large");
-                    }
-                    n *= shape[d];
-                    if (n > Integer.MAX_VALUE / 4) {
-                        throw new ModelFormatException(file, "tensor " + name + ": too large");
-                    }
-                }
-                int encoding = v2 ? checked.read() : FLOAT32;
-                if (encoding < 0) {
-                    throw new EOFException();
-                }
-                if (encoding == INT8_ROWS) {
-                    if (rank != 2) {
-                        throw new ModelFormatException(file, "tensor " + name + ": 8-bit rows need a matrix");
-                    }
-                    if (tensors.put(name, readInt8Rows(checked, name, shape)) != null) {
-                        throw new ModelFormatException(file, "tensor " + name + " appears twice");
-                    }
-                    continue;
-                }
-                if (encoding == SHARED_INT8_ROWS) {
-                    Tensor shared = base.get(name);
-                    if (rank != 2 || shared == null || !java.util.Arrays.equals(shared.shape(), shape)) {
-                        throw new ModelFormatException(file, "tensor " + name + " shares rows with a tensor of the"
-                                + " first network that is missing or of another shape");
-                    }
-                    if (tensors.put(name, readSharedRows(checked, file, shared)) != null) {
-                        throw new ModelFormatException(file, "tensor " + name + " appears twice");
-                    }
-                    continue;
-                }
-                if (encoding != FLOAT32) {
-                    throw new ModelFormatException(file, "tensor " + name + ": unknown encoding " + encoding);
-                }
-                float[] data = new float[(int) n];
-                int chunk = 1 << 16;
-                for (int off = 0; off < n; off += chunk) {
-                    int m = (int) Math.min(chunk, n - off);
-                    ByteBuffer.wrap(readFully(checked, 4 * m)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
-                            .get(data, off, m);
-                }
-                if (tensors.put(name, new Tensor(name, shape, data)) != null) {
-                    throw new ModelFormatException(file, "tensor " + name + " appears twice");
-                }
-            }
-            int expected = (int) checked.getChecksum().getValue();
-            int stored = ByteBuffer.wrap(readFully(in, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
-            if (stored != expected) {
-                throw new ModelFormatException(file, String.format("checksum mismatch (stored %08x, computed %08x):"
-                        + " the file is corrupt", stored, expected));
-            }
-            if (in.read() != -1) {
-                throw new ModelFormatException(file, "unexpected bytes after the checksum");
-            }
-        } catch (EOFException e) {
-            throw new ModelFormatException(file, "truncated (ends before all tensors were read)", e);
-        } catch (ModelFormatException e) {
-            throw e;
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new ModelFormatException(file, "unreadable: " + e.getMessage(), e);
+        }
+        return read(bytes, file, base);
+    }
+
+    /** Reads every tensor of a weights file held in memory. */
+    public static Map<String, Tensor> read(byte[] bytes, String file) throws ModelFormatException {
+        return read(bytes, file, Map.of());
+    }
+
+    /**
+     * As {@link #read(byte[], String)}, taking shared rows from {@code base}. Every size a header declares is checked
+     * against the bytes that remain before anything is allocated for it.
+     */
+    public static Map<String, Tensor> read(byte[] bytes, String file, Map<String, Tensor> base)
+            throws ModelFormatException {
+        Cursor in = new Cursor(bytes, file);
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        byte[] magic = in.bytes(MAGIC.length, "the header");
+        boolean v2 = java.util.Arrays.equals(magic, MAGIC_V2);
+        if (!v2 && !java.util.Arrays.equals(magic, MAGIC)) {
+            throw new ModelFormatException(file, "not a JNRF weights file (bad magic bytes)");
+        }
+        int count = in.readInt("the tensor count");
+        if (count < 0) {
+            throw new ModelFormatException(file, "negative tensor count " + count);
+        }
+        for (int i = 0; i < count; i++) {
+            int nameLen = in.readInt("tensor " + i);
+            if (nameLen <= 0 || nameLen > MAX_NAME) {
+                throw new ModelFormatException(file, "tensor " + i + ": invalid name length " + nameLen);
+            }
+            String name = new String(in.bytes(nameLen, "tensor " + i), StandardCharsets.UTF_8);
+            int rank = in.readInt("tensor " + name);
+            if (rank < 0 || rank > MAX_RANK) {
+                throw new ModelFormatException(file, "tensor " + name + ": invalid rank " + rank);
+            }
+            long[] shape = new long[rank];
+            long n = 1;
+            for (int d = 0; d < rank; d++) {
+                shape[d] = in.readLong("tensor " + name);
+                if (shape[d] < 0) {
+                    throw new ModelFormatException(file, "tensor " + name + ": negative dimension");
+                }
+                if (shape[d] > Integer.MAX_VALUE / 4) {
+                    throw new ModelFormatException(file, "tensor " + name + ": too large");
+                }
+                n *= shape[d];
+                if (n > Integer.MAX_VALUE / 4) {
+                    throw new ModelFormatException(file, "tensor " + name + ": too large");
+                }
+            }
+            int encoding = v2 ? in.readByte("tensor " + name) : FLOAT32;
+            Tensor tensor;
+            if (encoding == INT8_ROWS) {
+                if (rank != 2) {
+                    throw new ModelFormatException(file, "tensor " + name + ": 8-bit rows need a matrix");
+                }
+                tensor = readInt8Rows(in, name, shape);
+            } else if (encoding == SHARED_INT8_ROWS) {
+                Tensor shared = base.get(name);
+                if (rank != 2 || shared == null || !java.util.Arrays.equals(shared.shape(), shape)) {
+                    throw new ModelFormatException(file, "tensor " + name + " shares rows with a tensor of the"
+                            + " first network that is missing or of another shape");
+                }
+                tensor = readSharedRows(in, shared);
+            } else if (encoding == FLOAT32) {
+                in.need(4 * n, "tensor " + name + " of " + n + " values");
+                float[] data = new float[(int) n];
+                in.buffer.asFloatBuffer().get(data);
+                in.buffer.position(in.buffer.position() + 4 * (int) n);
+                tensor = new Tensor(name, shape, data);
+            } else {
+                throw new ModelFormatException(file, "tensor " + name + ": unknown encoding " + encoding);
+            }
+            if (tensors.put(name, tensor) != null) {
+                throw new ModelFormatException(file, "tensor " + name + " appears twice");
+            }
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, in.buffer.position());
+        int expected = (int) crc.getValue();
+        int stored = in.readInt("the checksum");
+        if (stored != expected) {
+            throw new ModelFormatException(file, String.format("checksum mismatch (stored %08x, computed %08x):"
+                    + " the file is corrupt", stored, expected));
+        }
+        if (in.buffer.hasRemaining()) {
+            throw new ModelFormatException(file, "unexpected bytes after the checksum");
         }
         return tensors;
     }
 
-    private static Tensor readSharedRows(InputStream in, String file, Tensor base) throws IOException {
+    private static Tensor readSharedRows(Cursor in, Tensor base) throws ModelFormatException {
         int rows = (int) base.shape()[0];
         int cols = (int) base.shape()[1];
-        int k = readInt(in);
+        int k = in.readInt("tensor " + base.name());
         if (k < 0 || k > rows) {
-            throw new ModelFormatException(file, "tensor " + base.name() + ": " + k + " own rows of " + rows);
+            throw new ModelFormatException(in.file, "tensor " + base.name() + ": " + k + " own rows of " + rows);
         }
-        ByteBuffer indices = ByteBuffer.wrap(readFully(in, 4 * k)).order(ByteOrder.LITTLE_ENDIAN);
+        in.need(4L * k, "tensor " + base.name() + "'s list of " + k + " rows");
         int[] own = new int[k];
         for (int i = 0; i < k; i++) {
-            own[i] = indices.getInt();
+            own[i] = in.buffer.getInt();
             if (own[i] < 0 || own[i] >= rows || (i > 0 && own[i] <= own[i - 1])) {
-                throw new ModelFormatException(file, "tensor " + base.name() + ": invalid row list");
+                throw new ModelFormatException(in.file, "tensor " + base.name() + ": invalid row list");
             }
         }
         Tensor values = readInt8Rows(in, base.name(), new long[] {k, cols});
@@ -299,12 +299,15 @@ public final class WeightsFile {
         return new Tensor(base.name(), base.shape(), data);
     }
 
-    private static Tensor readInt8Rows(InputStream in, String name, long[] shape) throws IOException {
+    private static Tensor readInt8Rows(Cursor in, String name, long[] shape) throws ModelFormatException {
         int rows = (int) shape[0];
         int cols = (int) shape[1];
+        in.need(4L * rows + (long) rows * cols, "tensor " + name + " of " + rows + " 8-bit rows");
         float[] scales = new float[rows];
-        ByteBuffer.wrap(readFully(in, 4 * rows)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(scales);
-        byte[] q = readFully(in, rows * cols);
+        in.buffer.asFloatBuffer().get(scales);
+        in.buffer.position(in.buffer.position() + 4 * rows);
+        byte[] q = new byte[rows * cols];
+        in.buffer.get(q);
         float[] data = new float[rows * cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
@@ -314,19 +317,47 @@ public final class WeightsFile {
         return new Tensor(name, shape, data);
     }
 
+    /** Reads a weights file held in memory, refusing any read past its end before allocating for it. */
+    private static final class Cursor {
+        final ByteBuffer buffer;
+        final String file;
+
+        Cursor(byte[] bytes, String file) {
+            this.buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            this.file = file;
+        }
+
+        void need(long bytes, String what) throws ModelFormatException {
+            if (bytes > buffer.remaining()) {
+                throw new ModelFormatException(file, "truncated: " + what + " needs " + bytes + " bytes, "
+                        + buffer.remaining() + " remain");
+            }
+        }
+
+        int readInt(String what) throws ModelFormatException {
+            need(4, what);
+            return buffer.getInt();
+        }
+
+        long readLong(String what) throws ModelFormatException {
+            need(8, what);
+            return buffer.getLong();
+        }
+
+        int readByte(String what) throws ModelFormatException {
+            need(1, what);
+            return buffer.get() & 0xff;
+        }
+
+        byte[] bytes(int n, String what) throws ModelFormatException {
+            need(n, what);
+            byte[] b = new byte[n];
+            buffer.get(b);
+            return b;
+        }
+    }
+
     private static ByteBuffer le(int size) {
         return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    private static int readInt(InputStream in) throws IOException {
-        return ByteBuffer.wrap(readFully(in, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
-    }
-
-    private static byte[] readFully(InputStream in, int n) throws IOException {
-        byte[] b = in.readNBytes(n);
-        if (b.length != n) {
-            throw new EOFException();
-        }
-        return b;
     }
 }

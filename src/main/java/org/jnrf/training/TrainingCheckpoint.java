@@ -3,6 +3,7 @@ package org.jnrf.training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.jnrf.model.JnrfModel;
+import org.jnrf.model.ModelArchive;
 import org.jnrf.model.ModelConfig;
 import org.jnrf.model.ModelFormatException;
 import org.jnrf.model.NetworkWeights;
@@ -14,7 +15,6 @@ import org.jnrf.network.Param;
 import org.jnrf.text.Vocabulary;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -97,18 +97,19 @@ public final class TrainingCheckpoint {
         String name = file.toString();
         Map<String, byte[]> entries;
         try (InputStream in = Files.newInputStream(file)) {
-            entries = JnrfModel.readEntries(in, name);
+            entries = ModelArchive.read(in, name, Files.size(file));
         }
         ModelConfig config = JnrfModel.readConfig(entries, name);
         Vocabulary vocabulary = JnrfModel.readVocabulary(entries, name, config);
-        Map<String, Tensor> weights = WeightsFile.read(new ByteArrayInputStream(
-                JnrfModel.require(entries, JnrfModel.WEIGHTS_ENTRY, name)), name + "!" + JnrfModel.WEIGHTS_ENTRY);
-        Map<String, Tensor> moments = WeightsFile.read(new ByteArrayInputStream(
-                JnrfModel.require(entries, OPTIMIZER_ENTRY, name)), name + "!" + OPTIMIZER_ENTRY);
-        Map<String, Tensor> best = entries.containsKey(BEST_ENTRY) ? WeightsFile.read(
-                new ByteArrayInputStream(entries.get(BEST_ENTRY)), name + "!" + BEST_ENTRY) : null;
-        Map<String, Tensor> average = entries.containsKey(AVERAGE_ENTRY) ? WeightsFile.read(
-                new ByteArrayInputStream(entries.get(AVERAGE_ENTRY)), name + "!" + AVERAGE_ENTRY) : null;
+        Map<String, Tensor> weights = WeightsFile.read(JnrfModel.require(entries, JnrfModel.WEIGHTS_ENTRY, name),
+                name + "!" + JnrfModel.WEIGHTS_ENTRY);
+        config.checkWeightCount(weights, name + "!" + JnrfModel.CONFIG_ENTRY, JnrfModel.WEIGHTS_ENTRY);
+        Map<String, Tensor> moments = WeightsFile.read(JnrfModel.require(entries, OPTIMIZER_ENTRY, name),
+                name + "!" + OPTIMIZER_ENTRY);
+        Map<String, Tensor> best = entries.containsKey(BEST_ENTRY)
+                ? WeightsFile.read(entries.get(BEST_ENTRY), name + "!" + BEST_ENTRY) : null;
+        Map<String, Tensor> average = entries.containsKey(AVERAGE_ENTRY)
+                ? WeightsFile.read(entries.get(AVERAGE_ENTRY), name + "!" + AVERAGE_ENTRY) : null;
         State state;
         try {
             state = JSON.readValue(JnrfModel.require(entries, STATE_ENTRY, name), State.class);

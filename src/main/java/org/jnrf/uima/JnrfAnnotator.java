@@ -52,7 +52,10 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
     @ExternalResource(key = KEY_MODEL, mandatory = false)
     private JnrfModelResource modelResource;
 
-    /** Model zip: a file path, {@code classpath:...} or a {@code file:}/{@code jar:} URL. Default: the shipped model. */
+    /**
+     * Model zip: a file path, {@code classpath:...} or a {@code file:}/{@code jar:} URL of a local file (anything
+     * else is refused, see {@link ModelLocation}). Default: the shipped model.
+     */
     public static final String PARAM_MODEL_LOCATION = "modelLocation";
     @ConfigurationParameter(name = PARAM_MODEL_LOCATION, mandatory = true, defaultValue = ModelLocation.DEFAULT)
     private String modelLocation;
@@ -89,9 +92,14 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
     /** A description that loads the model from {@code modelLocation} (null: the shipped default model). */
     public static AnalysisEngineDescription description(String modelLocation, boolean writeCtakesTypes)
             throws ResourceInitializationException {
+        ModelLocation location;
+        try {
+            location = new ModelLocation(modelLocation);
+        } catch (IllegalArgumentException e) { // not local: refused before any pipeline could open it
+            throw new ResourceInitializationException(e);
+        }
         return AnalysisEngineFactory.createEngineDescription(JnrfAnnotator.class,
-                PARAM_MODEL_LOCATION, new ModelLocation(modelLocation).location(),
-                PARAM_WRITE_CTAKES_TYPES, writeCtakesTypes);
+                PARAM_MODEL_LOCATION, location.location(), PARAM_WRITE_CTAKES_TYPES, writeCtakesTypes);
     }
 
     /** A description bound to a shared model resource, as used in aggregates and CPEs. */
@@ -103,8 +111,18 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
 
     /** A shared model resource loading the given model zip. */
     public static ExternalResourceDescription modelResource(Path modelZip) {
-        return ExternalResourceFactory.createSharedResourceDescription(modelZip.toUri().toString(),
-                JnrfModelResource.class);
+        return modelResource(ModelLocation.of(modelZip.toAbsolutePath()).location());
+    }
+
+    /**
+     * A shared model resource loading the model at {@code modelLocation} (as {@link #PARAM_MODEL_LOCATION}; null:
+     * the shipped default model).
+     *
+     * @throws IllegalArgumentException for a location that is not local (see {@link ModelLocation})
+     */
+    public static ExternalResourceDescription modelResource(String modelLocation) {
+        return ExternalResourceFactory.createResourceDescription(JnrfModelResource.class,
+                JnrfModelResource.PARAM_MODEL_LOCATION, new ModelLocation(modelLocation).location());
     }
 
     @Override
@@ -113,7 +131,7 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
         try {
             model = modelResource != null ? modelResource.getModel()
                     : LoadedModels.get(new ModelLocation(modelLocation));
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new ResourceInitializationException(e);
         }
         model = firstMembers(model, ensembleMembers);

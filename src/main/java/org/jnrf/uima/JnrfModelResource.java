@@ -1,28 +1,42 @@
 package org.jnrf.uima;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.Map;
 
-import org.apache.uima.resource.DataResource;
+import org.apache.uima.fit.component.Resource_ImplBase;
+import org.apache.uima.fit.descriptor.ConfigurationParameter;
 import org.apache.uima.resource.ResourceInitializationException;
-import org.apache.uima.resource.SharedResourceObject;
+import org.apache.uima.resource.ResourceSpecifier;
 import org.jnrf.model.JnrfModel;
 
 /**
  * The JNRF model as a UIMA shared resource: bound once in an aggregate or CPE descriptor, loaded once, and shared
  * by every annotator instance and processing thread ({@link JnrfModel} is thread-safe).
+ *
+ * <p>The model is named by the parameter {@link #PARAM_MODEL_LOCATION} and resolved by {@link ModelLocation}, not
+ * bound as a UIMA file resource: UIMA opens a file resource's URL itself (network URLs included) before any JNRF
+ * code could refuse it.
  */
-public final class JnrfModelResource implements SharedResourceObject {
+public final class JnrfModelResource extends Resource_ImplBase {
+    /** Model zip: a file path, {@code classpath:...} or a {@code file:}/{@code jar:} URL of a local file. */
+    public static final String PARAM_MODEL_LOCATION = "modelLocation";
+    @ConfigurationParameter(name = PARAM_MODEL_LOCATION, mandatory = true, defaultValue = ModelLocation.DEFAULT)
+    private String modelLocation;
+
     private volatile JnrfModel model;
 
     @Override
-    public void load(DataResource data) throws ResourceInitializationException {
-        try (InputStream in = data.getInputStream()) {
-            model = JnrfModel.load(in);
-        } catch (IOException | RuntimeException e) {
-            throw new ResourceInitializationException(new IOException(
-                    "cannot load JNRF model from " + data.getUri() + ": " + e.getMessage(), e));
+    public boolean initialize(ResourceSpecifier specifier, Map<String, Object> additionalParams)
+            throws ResourceInitializationException {
+        if (!super.initialize(specifier, additionalParams)) {
+            return false;
         }
+        try {
+            model = new ModelLocation(modelLocation).load();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ResourceInitializationException(e);
+        }
+        return true;
     }
 
     public JnrfModel getModel() {

@@ -1,7 +1,6 @@
 package org.jnrf.uima;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -21,8 +20,8 @@ final class LoadedModels {
     static JnrfModel get(ModelLocation location) throws IOException {
         try {
             return MODELS.computeIfAbsent(location.location(), key -> {
-                try (InputStream in = location.open()) {
-                    return JnrfModel.load(in);
+                try {
+                    return location.load();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -11,7 +11,7 @@ abstract class CliTestSupport {
     protected final StringWriter err = new StringWriter();
 
     protected int run(String... args) {
-        CommandLine cli = new CommandLine(new JnrfCommand());
+        CommandLine cli = JnrfCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);

@@ -250,7 +250,7 @@ class JnrfModelTest {
         return JnrfModel.readEntries(new java.io.ByteArrayInputStream(saved()), "m");
     }
 
-    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+    static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (var e : entries.entrySet()) {

@@ -1,0 +1,51 @@
+package org.jnrf.model;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The models in resources/models load exactly as they did before the model reader checked sizes and limits: the
+ * digests below were taken with the earlier reader (commit b87c038) over everything a loaded model predicts from
+ * (configuration, vocabulary, every network's tensors), so the same digest means the same predictions.
+ */
+class ShippedModelsTest {
+    @ParameterizedTest
+    @CsvSource({
+            "jnrf-phee-default.zip, 1ab5b8713e8813291ba00f9de2a8166fea7f4d5100fcb4242f51dcb4932b6cc0",
+            "jnrf-tac2017.zip, 7b4e2588e15e1aa644b6c5f99978d01f49d19d4eb282d52e7d52cc3245019ccf"})
+    void loadsTheSameAsBefore(String file, String expected) throws Exception {
+        JnrfModel model = JnrfModel.load(Path.of("resources", "models", file));
+        assertEquals(expected, digest(model));
+    }
+
+    static String digest(JnrfModel model) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update(model.config().toString().getBytes(StandardCharsets.UTF_8));
+        sha.update(String.join("\n", model.vocabulary().pieces()).getBytes(StandardCharsets.UTF_8));
+        for (List<Tensor> member : model.memberWeights()) {
+            for (Tensor t : member) {
+                sha.update(t.name().getBytes(StandardCharsets.UTF_8));
+                ByteBuffer b = ByteBuffer.allocate(8 * t.shape().length + 4 * t.data().length)
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                for (long d : t.shape()) {
+                    b.putLong(d);
+                }
+                for (float f : t.data()) {
+                    b.putFloat(f);
+                }
+                sha.update(b.array());
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}
