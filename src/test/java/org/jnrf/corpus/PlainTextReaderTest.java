@@ -77,4 +77,28 @@ class PlainTextReaderTest {
         assertTrue(String.valueOf(cause.getMessage()).contains("share the output name n")
                 || String.valueOf(e.getMessage()).contains("share the output name n"), e.toString());
     }
+
+    @Test
+    void followsLinkedFoldersAndReportsLoopsAndDanglingLinks(@TempDir Path dir) throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("a.txt"), "note a");
+        Files.writeString(elsewhere.resolve("b.txt"), "note b");
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("c.txt"), "note c");
+        Files.createSymbolicLink(notes.resolve("linked"), elsewhere);
+        Files.createSymbolicLink(notes.resolve("loop"), notes);
+        Files.createSymbolicLink(notes.resolve("gone.txt"), dir.resolve("missing.txt"));
+        Path linkedInput = Files.createSymbolicLink(dir.resolve("input"), notes);
+
+        List<String> rows = read(PlainTextReader.description(linkedInput));
+        assertEquals(List.of(
+                "c|c|en|note c|[]",
+                "gone|gone|en||[PlainTextReader: " + linkedInput.resolve("gone.txt") + ": symbolic link to "
+                        + dir.resolve("missing.txt") + " leads to no file (the target is missing, or links form a "
+                        + "loop)]",
+                "linked/a|a|en|note a|[]",
+                "linked/b|b|en|note b|[]",
+                "loop|loop|en||[PlainTextReader: " + linkedInput.resolve("loop") + ": symbolic link loop: it leads "
+                        + "back to a folder above it, whose files are read once]"), rows);
+    }
 }
