@@ -80,7 +80,16 @@ public final class CorpusFiles {
                             // the walker gives a link's own attributes only when its target cannot be reached
                             problems.add(new Problem(file, "symbolic link to " + linkTarget(file)
                                     + " leads to no file (the target is missing, or links form a loop)"));
-                        } else if (attributes.isRegularFile() && accept.test(file)) {
+                        } else if (!accept.test(file)) {
+                            return FileVisitResult.CONTINUE;
+                        } else if (!attributes.isRegularFile()) {
+                            problems.add(new Problem(file, "not a regular file (a pipe, socket or device)"));
+                        } else if (!Path.of(file.toString()).equals(file)) {
+                            // bytes the file system's encoding cannot decode: outputs named after the lossy name
+                            // could collide or miss, so the note is reported instead
+                            problems.add(new Problem(file, "the file name is not valid text in the file system's "
+                                    + "encoding; rename the file"));
+                        } else {
                             // the sort key is computed once per file: folders of notes can hold millions
                             files.add(new Keyed(relativePath(folder, file), file));
                         }
