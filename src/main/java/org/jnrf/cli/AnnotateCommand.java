@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
                 "Notes that cannot be read or analysed are listed in DIR/errors.tsv; every other note is still "
                         + "written."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every note annotated", "1:the run failed", "2:bad arguments",
+        exitCodeList = {"0:every note annotated", "1:the run failed",
+                "2:bad arguments, or DIR holds the inputs or a BRAT corpus (see --overwrite-inputs)",
                 "3:some notes failed (see DIR/errors.tsv)"})
 public final class AnnotateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Note files and/or folders of .txt notes.")
@@ -79,6 +80,10 @@ public final class AnnotateCommand implements Callable<Integer> {
                     + "(notes for up to 20 notes, else totals; default).")
     String summaryMode;
 
+    @Option(names = "--overwrite-inputs", description = "Write into DIR even when it holds the input notes or .ann "
+            + "files of no earlier run (e.g. a gold BRAT corpus); such .ann files are replaced.")
+    boolean overwriteInputs;
+
     @Spec
     CommandSpec spec;
 
@@ -123,8 +128,17 @@ public final class AnnotateCommand implements Callable<Integer> {
     }
 
     private int annotate(PrintWriter stdout, PrintWriter err) throws Exception {
+        Set<Path> notes = new LinkedHashSet<>();
+        int noteCount = countNotes(notes);
+        java.util.Optional<String> unsafeOutput = overwriteInputs ? java.util.Optional.empty()
+                : OutputFolderGuard.problem(out, notes);
+        if (unsafeOutput.isPresent()) {
+            err.println("jnrf annotate: --out " + unsafeOutput.get() + ". Choose another folder, or add "
+                    + "--overwrite-inputs.");
+            err.flush();
+            return 2;
+        }
         Files.createDirectories(out);
-        int noteCount = countNotes();
 
         List<AnalysisEngineDescription> engines = new ArrayList<>();
         engines.add(annotator());
@@ -139,6 +153,9 @@ public final class AnnotateCommand implements Callable<Integer> {
         try (RunProgress progress = new RunProgress("Annotating", noteCount)) {
             runFailures = new CpeRunner(threads).run(PlainTextReader.description(inputs, "*.txt"), (cas, failure) -> {
                 summary.add(cas, failure);
+                if (failure != null) {
+                    ErrorReportWriter.addFailure(out, cas, failure); // the CPE drops the note: list it still
+                }
                 progress.step();
             }, engines.toArray(AnalysisEngineDescription[]::new));
         }
@@ -183,15 +200,18 @@ public final class AnnotateCommand implements Callable<Integer> {
                 parameters.toArray());
     }
 
-    private int countNotes() throws Exception {
-        Set<Path> notes = new LinkedHashSet<>();
+    /** Collects the note files into {@code notes}; returns how many documents the reader will give (problems too). */
+    private int countNotes(Set<Path> notes) throws Exception {
+        int problems = 0;
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                notes.addAll(CorpusFiles.listByGlob(input, "*.txt"));
+                CorpusFiles.Listing listing = CorpusFiles.scanByGlob(input, "*.txt");
+                notes.addAll(listing.files());
+                problems += listing.problems().size();
             } else {
                 notes.add(input);
             }
         }
-        return notes.size();
+        return notes.size() + problems;
     }
 }

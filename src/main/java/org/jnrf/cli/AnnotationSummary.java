@@ -38,7 +38,8 @@ final class AnnotationSummary {
         }
         String id = SourceDocuments.describe(jcas);
         if (failure != null) {
-            pipelineFailures.add(id + ": " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+            // the type only: exception messages can quote note text
+            pipelineFailures.add(id + ": processing failed (" + failure.getClass().getSimpleName() + ")");
         }
         List<String> entities = new ArrayList<>();
         for (Entity e : jcas.select(Entity.class)) {

@@ -32,7 +32,8 @@ import org.jnrf.document.AnnotatedDocument;
  *
  * <p>A {@code .txt} without {@code .ann} is read as a document without annotations (notes to annotate). An
  * {@code .ann} without {@code .txt} still gives a CAS, with empty text and a {@code DocumentError}, so no input goes
- * unnoticed.
+ * unnoticed, and so does an entry that cannot be followed (symbolic links are followed; a link loop, a dangling link
+ * or an unreadable folder is reported).
  *
  * <p>A bad document does not stop the collection: when the text is not valid UTF-8 (or cannot be read), its CAS has
  * empty text; when the {@code .ann} has a bad line, its CAS has the text and none of that file's annotations. Either
@@ -64,8 +65,11 @@ public class BratReader extends JCasCollectionReader_ImplBase {
 
     static final String COMPONENT = "BratReader";
 
-    /** One document to emit: its text file, or an annotation file whose text file is missing. */
-    private record Item(String relativePath, Path file, boolean annWithoutText) {
+    /**
+     * One document to emit: its text file, or an annotation file whose text file is missing, or (with a
+     * {@code problem}) an entry that could not be followed.
+     */
+    private record Item(String relativePath, Path file, boolean annWithoutText, String problem) {
     }
 
     private Path root;
@@ -87,16 +91,29 @@ public class BratReader extends JCasCollectionReader_ImplBase {
         try {
             items = new ArrayList<>();
             Set<String> withText = new HashSet<>();
-            for (Path txt : BratCorpus.textFiles(root)) {
-                String relative = CorpusFiles.withoutExtension(CorpusFiles.relativePath(root, txt));
-                withText.add(relative);
-                items.add(new Item(relative, txt, false));
+            CorpusFiles.Listing listing = CorpusFiles.scan(root, file -> {
+                String name = file.getFileName().toString();
+                return name.endsWith(BratCorpus.TEXT_EXTENSION) || name.endsWith(BratCorpus.ANN_EXTENSION);
+            });
+            List<Path> annFiles = new ArrayList<>();
+            for (Path file : listing.files()) {
+                String relative = CorpusFiles.withoutExtension(CorpusFiles.relativePath(root, file));
+                if (file.getFileName().toString().endsWith(BratCorpus.TEXT_EXTENSION)) {
+                    withText.add(relative);
+                    items.add(new Item(relative, file, false, null));
+                } else {
+                    annFiles.add(file);
+                }
             }
-            for (Path ann : CorpusFiles.listBySuffix(root, BratCorpus.ANN_EXTENSION)) {
+            for (Path ann : annFiles) {
                 String relative = CorpusFiles.withoutExtension(CorpusFiles.relativePath(root, ann));
                 if (!withText.contains(relative)) {
-                    items.add(new Item(relative, ann, true));
+                    items.add(new Item(relative, ann, true, null));
                 }
+            }
+            for (CorpusFiles.Problem problem : listing.problems()) {
+                items.add(new Item(CorpusFiles.withoutExtension(CorpusFiles.relativePath(root, problem.path())),
+                        problem.path(), false, problem.message()));
             }
             items.sort(Comparator.comparing(Item::relativePath));
         } catch (IOException e) {
@@ -117,6 +134,11 @@ public class BratReader extends JCasCollectionReader_ImplBase {
         jcas.setDocumentLanguage(language);
         SourceDocuments.set(jcas, CorpusFiles.baseName(item.file()), item.file().toUri().toString(),
                 item.relativePath());
+        if (item.problem() != null) {
+            jcas.setDocumentText("");
+            reportProblem(jcas, item.file() + ": " + item.problem());
+            return;
+        }
         if (item.annWithoutText()) {
             jcas.setDocumentText("");
             reportProblem(jcas, item.file() + ": annotation file without its text file "

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
-import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
 import org.apache.uima.fit.component.JCasAnnotator_ImplBase;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
 import org.apache.uima.fit.descriptor.ResourceMetaData;
@@ -19,7 +18,9 @@ import org.jnrf.cas.DocumentErrors;
  * Writes each CAS's entities and relations as {@code <target>/<relativePath>.ann} in n2c2 2018 BRAT form (see
  * {@link BratAnnFormatter}), optionally with a copy of the text as {@code .txt} so the folder opens in BRAT and feeds
  * the n2c2 scorer. A CAS with {@code DocumentError}s is still written when it has text (its annotations are what
- * could be read or found); one without text and with errors is left to the error report.
+ * could be read or found); one without text and with errors is left to the error report. A document whose file
+ * cannot be written (a name too long for the file system, a full disk) gets a {@code DocumentError}; the batch goes
+ * on.
  */
 @ResourceMetaData(name = "JNRF BRAT writer (n2c2 2018)")
 @TypeCapability(inputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityFragment", "org.jnrf.type.EntityRelation",
@@ -35,6 +36,8 @@ public class BratWriter extends JCasAnnotator_ImplBase {
     @ConfigurationParameter(name = PARAM_WRITE_TEXT, defaultValue = "false",
             description = "Also write the document text as NAME.txt")
     private boolean writeText;
+
+    static final String COMPONENT = "BratWriter";
 
     private Path target;
 
@@ -58,20 +61,21 @@ public class BratWriter extends JCasAnnotator_ImplBase {
     }
 
     @Override
-    public void process(JCas jcas) throws AnalysisEngineProcessException {
+    public void process(JCas jcas) {
         String text = jcas.getDocumentText();
         if ((text == null || text.isEmpty()) && DocumentErrors.hasAny(jcas)) {
             return;
         }
-        Path annFile = OutputFiles.forDocument(jcas, target, BratCorpus.ANN_EXTENSION);
+        String extension = BratCorpus.ANN_EXTENSION;
         try {
+            Path annFile = OutputFiles.forDocument(jcas, target, extension);
             OutputFiles.writeAtomically(annFile, BratAnnFormatter.format(CasAnnotations.read(jcas)));
             if (writeText) {
-                OutputFiles.writeAtomically(CorpusFiles.sibling(annFile, BratCorpus.TEXT_EXTENSION),
-                        text == null ? "" : text);
+                extension = BratCorpus.TEXT_EXTENSION;
+                OutputFiles.writeAtomically(CorpusFiles.sibling(annFile, extension), text == null ? "" : text);
             }
         } catch (IOException | RuntimeException e) {
-            throw new AnalysisEngineProcessException(e);
+            OutputFailures.report(jcas, COMPONENT, extension, e, getLogger());
         }
     }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
 import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
+import org.apache.uima.cas.CAS;
+import org.apache.uima.cas.CASException;
 import org.apache.uima.fit.component.JCasAnnotator_ImplBase;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
 import org.apache.uima.fit.descriptor.ResourceMetaData;
@@ -48,6 +50,8 @@ public class ErrorReportWriter extends JCasAnnotator_ImplBase {
 
     public static final String REPORT_FILE_NAME = "errors.tsv";
     static final String HEADER = "documentId\tcomponent\tmessage";
+    /** The component named in rows added by {@link #addFailure}. */
+    public static final String PIPELINE = "pipeline";
 
     private record Row(String sortKey, long sequence, String documentId, String component, String message) {
     }
@@ -87,14 +91,43 @@ public class ErrorReportWriter extends JCasAnnotator_ImplBase {
         if (errors.isEmpty()) {
             return;
         }
-        String documentId = SourceDocuments.describe(jcas);
-        String sortKey = SourceDocuments.get(jcas).map(SourceDocument::getRelativePath).orElse(documentId);
         synchronized (REPORTS) {
             for (DocumentError error : errors) {
-                report.rows.add(new Row(sortKey == null ? documentId : sortKey, report.sequence++, documentId,
-                        error.getComponent(), error.getMessage()));
+                addRow(report, jcas, error.getComponent(), error.getMessage());
             }
         }
+    }
+
+    /**
+     * Adds a row for a document whose processing failed before it reached the writer of {@code targetFolder} (a CPE
+     * drops such a document), so the report still lists it. For a CPE status listener: call it while the writer is
+     * initialised, i.e. during the run. The message names the exception types only, since exception messages can
+     * quote note text.
+     *
+     * @return false when no writer of {@code targetFolder} is initialised, so the row could not be added
+     */
+    public static boolean addFailure(Path targetFolder, CAS cas, Throwable failure) {
+        JCas jcas;
+        try {
+            jcas = cas.getJCas();
+        } catch (CASException e) {
+            return false;
+        }
+        synchronized (REPORTS) {
+            Report shared = REPORTS.get(targetFolder.toAbsolutePath().normalize());
+            if (shared == null) {
+                return false;
+            }
+            addRow(shared, jcas, PIPELINE, "processing failed (" + OutputFailures.reason(failure) + ")");
+            return true;
+        }
+    }
+
+    private static void addRow(Report report, JCas jcas, String component, String message) {
+        String documentId = SourceDocuments.describe(jcas);
+        String sortKey = SourceDocuments.get(jcas).map(SourceDocument::getRelativePath).orElse(documentId);
+        report.rows.add(new Row(sortKey == null ? documentId : sortKey, report.sequence++, documentId, component,
+                message));
     }
 
     @Override

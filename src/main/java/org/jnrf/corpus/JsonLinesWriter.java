@@ -2,16 +2,18 @@ package org.jnrf.corpus;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
-import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
 import org.apache.uima.fit.component.JCasAnnotator_ImplBase;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
 import org.apache.uima.fit.descriptor.ResourceMetaData;
@@ -54,6 +56,8 @@ public class JsonLinesWriter extends JCasAnnotator_ImplBase {
     private boolean includeText;
 
     public static final String DEFAULT_FILE_NAME = "annotations.jsonl";
+    static final String COMPONENT = "JsonLinesWriter";
+    private static final String EXTENSION = ".jsonl";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -82,13 +86,16 @@ public class JsonLinesWriter extends JCasAnnotator_ImplBase {
     @Override
     public void initialize(UimaContext context) throws ResourceInitializationException {
         super.initialize(context);
-        file = OutputFiles.resolve(Path.of(targetLocation), fileName, "");
+        Path root = Path.of(targetLocation).toAbsolutePath().normalize();
+        file = OutputFiles.resolve(root, fileName, "");
         synchronized (FILES) {
             shared = FILES.get(file);
             if (shared == null) {
                 try {
-                    Files.createDirectories(file.getParent());
-                    shared = new SharedFile(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+                    OutputFiles.createFoldersInside(root, file.getParent());
+                    Files.deleteIfExists(file); // a link there is replaced, not followed out of the folder
+                    shared = new SharedFile(new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file,
+                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), StandardCharsets.UTF_8)));
                 } catch (IOException e) {
                     throw new ResourceInitializationException(e);
                 }
@@ -99,7 +106,7 @@ public class JsonLinesWriter extends JCasAnnotator_ImplBase {
     }
 
     @Override
-    public void process(JCas jcas) throws AnalysisEngineProcessException {
+    public void process(JCas jcas) {
         String text = jcas.getDocumentText();
         if ((text == null || text.isEmpty()) && DocumentErrors.hasAny(jcas)) {
             return;
@@ -112,7 +119,7 @@ public class JsonLinesWriter extends JCasAnnotator_ImplBase {
                 shared.out.flush();
             }
         } catch (IOException | RuntimeException e) {
-            throw new AnalysisEngineProcessException(e);
+            OutputFailures.report(jcas, COMPONENT, EXTENSION, e, getLogger());
         }
     }
 

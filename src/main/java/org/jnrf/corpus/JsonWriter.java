@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
-import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
 import org.apache.uima.fit.component.JCasAnnotator_ImplBase;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
 import org.apache.uima.fit.descriptor.ResourceMetaData;
@@ -39,7 +38,8 @@ import org.jnrf.type.SourceDocument;
  * Offsets count Unicode code points, like BRAT and Python strings (they equal Java offsets unless the text has
  * characters outside the Basic Multilingual Plane). An entity's {@code text} is its fragments' text joined by one
  * space. The document {@code text} is written only with {@link #PARAM_INCLUDE_TEXT}, since notes are sensitive and
- * usually already stored elsewhere. A CAS with {@code DocumentError}s is written when it has text.
+ * usually already stored elsewhere. A CAS with {@code DocumentError}s is written when it has text. A document whose
+ * file cannot be written gets a {@code DocumentError}; the batch goes on.
  */
 @ResourceMetaData(name = "JNRF JSON writer")
 @TypeCapability(inputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityFragment", "org.jnrf.type.EntityRelation",
@@ -62,6 +62,7 @@ public class JsonWriter extends JCasAnnotator_ImplBase {
     private boolean prettyPrint;
 
     public static final String JSON_EXTENSION = ".json";
+    static final String COMPONENT = "JsonWriter";
 
     /** The JSON form of one document; {@code text} and {@code relativePath} are left out when null. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -112,17 +113,17 @@ public class JsonWriter extends JCasAnnotator_ImplBase {
     }
 
     @Override
-    public void process(JCas jcas) throws AnalysisEngineProcessException {
+    public void process(JCas jcas) {
         String text = jcas.getDocumentText();
         if ((text == null || text.isEmpty()) && DocumentErrors.hasAny(jcas)) {
             return;
         }
-        Path jsonFile = OutputFiles.forDocument(jcas, target, JSON_EXTENSION);
         try {
+            Path jsonFile = OutputFiles.forDocument(jcas, target, JSON_EXTENSION);
             JsonDocument json = toJson(jcas, includeText, true);
             OutputFiles.writeAtomically(jsonFile, out -> writer.writeValue(out, json));
         } catch (IOException | RuntimeException e) {
-            throw new AnalysisEngineProcessException(e);
+            OutputFailures.report(jcas, COMPONENT, JSON_EXTENSION, e, getLogger());
         }
     }
 

@@ -5,20 +5,37 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.Random;
 import org.apache.uima.jcas.JCas;
 import org.jnrf.cas.SourceDocuments;
 
 /**
  * Where writers put a document's outputs: {@code target/<relativePath><extension>}, mirroring the reader's
- * sub-folders, with the folders created on demand. A relative path that would leave the target folder (".." parts,
- * absolute paths) is refused rather than written elsewhere.
+ * sub-folders, with the folders created on demand. Writes never leave the target folder: a relative path with ".."
+ * parts or an absolute one is refused, and so is a folder under the target that is a symbolic link (it could point
+ * anywhere; the target folder itself may be one, since the user named it). Files are created with the permissions
+ * the process umask gives, like any other file the user creates.
  */
 public final class OutputFiles {
+    private static final Random RANDOM = new SecureRandom();
+
     private OutputFiles() {
+    }
+
+    /** A write refused because it would leave the target folder; its message names the path and the reason. */
+    public static final class OutputRefusedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        OutputRefusedException(String message) {
+            super(message);
+        }
     }
 
     /** The output file for {@code relativePath} (without extension, '/'-separated) and {@code extension}. */
@@ -34,16 +51,41 @@ public final class OutputFiles {
     /**
      * The output file of the CAS's document (named by its {@code SourceDocument}), with its folder created.
      *
-     * @throws AnalysisEngineProcessException when the CAS has no usable SourceDocument or the folder cannot be made
+     * @throws OutputRefusedException when the CAS has no usable SourceDocument or the file would be outside the target
+     * @throws IOException             when the folder cannot be made
      */
-    public static Path forDocument(JCas jcas, Path targetFolder, String extension)
-            throws AnalysisEngineProcessException {
+    public static Path forDocument(JCas jcas, Path targetFolder, String extension) throws IOException {
+        Path file;
         try {
-            Path file = resolve(targetFolder, SourceDocuments.outputPath(jcas), extension);
-            Files.createDirectories(file.getParent());
-            return file;
-        } catch (IllegalStateException | IllegalArgumentException | IOException e) {
-            throw new AnalysisEngineProcessException(e);
+            file = resolve(targetFolder, SourceDocuments.outputPath(jcas), extension);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new OutputRefusedException(e.getMessage());
+        }
+        createFoldersInside(targetFolder.toAbsolutePath().normalize(), file.getParent());
+        return file;
+    }
+
+    /**
+     * Creates {@code folder} and the folders between {@code root} and it, refusing to pass through a symbolic link
+     * under {@code root}: {@code Files.createDirectories} would follow one and create or write outside the root.
+     */
+    static void createFoldersInside(Path root, Path folder) throws IOException {
+        Files.createDirectories(root);
+        Path current = root;
+        for (Path part : root.relativize(folder)) {
+            current = current.resolve(part);
+            if (Files.isSymbolicLink(current)) {
+                throw new OutputRefusedException(root.relativize(current) + " is a symbolic link in the output folder; "
+                        + "outputs are only written inside it");
+            }
+            try {
+                Files.createDirectory(current);
+            } catch (FileAlreadyExistsException e) {
+                // made by another thread, or there before; it must be a real folder, not a link (checked above)
+                if (Files.isSymbolicLink(current) || !Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new OutputRefusedException(root.relativize(current) + " is not a folder");
+                }
+            }
         }
     }
 
@@ -66,11 +108,27 @@ public final class OutputFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** As {@link #writeAtomically(Path, String)}, the content streamed by {@code content}. */
+    /**
+     * As {@link #writeAtomically(Path, String)}, the content streamed by {@code content}. The temporary file has a
+     * short name of its own (a long output name plus a suffix could pass the file system's 255-byte limit) and is
+     * created as an ordinary file, so the umask decides its permissions ({@code Files.createTempFile} would force
+     * owner-only access on every output).
+     */
     public static void writeAtomically(Path file, ContentWriter content) throws IOException {
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        Path folder = file.toAbsolutePath().getParent();
+        Path temporary;
+        OutputStream stream;
+        while (true) {
+            temporary = folder.resolve(".jnrf-" + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                stream = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                break;
+            } catch (FileAlreadyExistsException e) {
+                // another writer drew the same name: draw again
+            }
+        }
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+            try (OutputStream out = new BufferedOutputStream(stream)) {
                 content.writeTo(out);
             }
             try {

@@ -31,8 +31,10 @@ import org.jnrf.cas.SourceDocuments;
  * file), so writers mirror the folder layout. Two inputs that would get the same relativePath are refused at
  * initialisation, since their outputs would overwrite each other; the same file named twice is read once.
  *
- * <p>A file that is not valid UTF-8 or cannot be read gives a CAS with empty text and a {@code DocumentError}
- * naming the file and the byte offset; a warning is logged and reading goes on.
+ * <p>Symbolic links inside a folder are followed, the folder itself may be one. A file that is not valid UTF-8 or
+ * cannot be read gives a CAS with empty text and a {@code DocumentError} naming the file and the byte offset; so does
+ * an entry that cannot be followed (a link loop, a dangling link, an unreadable folder): a warning is logged and
+ * reading goes on, so every input is accounted for.
  */
 @ResourceMetaData(name = "JNRF plain text reader")
 @TypeCapability(outputs = {"org.jnrf.type.SourceDocument", "org.jnrf.type.DocumentError"})
@@ -55,7 +57,8 @@ public class PlainTextReader extends JCasCollectionReader_ImplBase {
 
     static final String COMPONENT = "PlainTextReader";
 
-    private record Item(Path file, String relativePath) {
+    /** A file to read, or (with a {@code problem}) an entry under a folder that could not be followed. */
+    private record Item(Path file, String relativePath, String problem) {
     }
 
     private List<Item> items;
@@ -85,16 +88,25 @@ public class PlainTextReader extends JCasCollectionReader_ImplBase {
             List<Item> found = new ArrayList<>();
             try {
                 if (Files.isDirectory(path)) {
-                    for (Path file : CorpusFiles.listByGlob(path, filePattern)) {
-                        found.add(new Item(file, CorpusFiles.withoutExtension(CorpusFiles.relativePath(path, file))));
+                    CorpusFiles.Listing listing = CorpusFiles.scanByGlob(path, filePattern);
+                    for (Path file : listing.files()) {
+                        found.add(new Item(file, outputPath(path, file), null));
                     }
+                    for (CorpusFiles.Problem problem : listing.problems()) {
+                        found.add(new Item(problem.path(), outputPath(path, problem.path()), problem.message()));
+                    }
+                    found.sort(java.util.Comparator.comparing(Item::relativePath)); // problems in place
                 } else if (Files.isRegularFile(path)) {
-                    found.add(new Item(path, CorpusFiles.baseName(path)));
+                    found.add(new Item(path, CorpusFiles.baseName(path), null));
                 } else {
                     throw new IOException("no such file or folder: " + location);
                 }
                 for (Item item : found) {
                     if (!seenFiles.add(item.file().toAbsolutePath().normalize())) {
+                        continue;
+                    }
+                    if (item.problem() != null) {
+                        items.add(item); // no output of its own, so its name cannot clash with another's
                         continue;
                     }
                     Path clash = byRelativePath.putIfAbsent(item.relativePath(), item.file());
@@ -112,6 +124,10 @@ public class PlainTextReader extends JCasCollectionReader_ImplBase {
         next = 0;
     }
 
+    private static String outputPath(Path folder, Path file) {
+        return CorpusFiles.withoutExtension(CorpusFiles.relativePath(folder, file));
+    }
+
     @Override
     public boolean hasNext() {
         return next < items.size();
@@ -123,6 +139,11 @@ public class PlainTextReader extends JCasCollectionReader_ImplBase {
         jcas.setDocumentLanguage(language);
         SourceDocuments.set(jcas, CorpusFiles.baseName(item.file()), item.file().toUri().toString(),
                 item.relativePath());
+        if (item.problem() != null) {
+            jcas.setDocumentText("");
+            reportProblem(jcas, item.file() + ": " + item.problem());
+            return;
+        }
         try {
             jcas.setDocumentText(StrictUtf8.read(item.file()));
         } catch (CorpusFormatException e) {

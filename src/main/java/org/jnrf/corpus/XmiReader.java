@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.uima.UimaContext;
 import org.apache.uima.cas.admin.CASAdminException;
 import org.apache.uima.cas.impl.XmiCasDeserializer;
@@ -32,7 +35,8 @@ import org.xml.sax.SAXParseException;
  * lenient mode (the default), so XMI written by a larger pipeline (e.g. with cTAKES types) can be read.
  *
  * <p>An XMI file that cannot be parsed gives a CAS with empty text and a {@code DocumentError} naming the file and
- * the parser's problem, a logged warning, and reading goes on.
+ * the parser's problem, a logged warning, and reading goes on. Symbolic links are followed; an entry that cannot be
+ * (a link loop, a dangling link, an unreadable folder) is reported the same way.
  */
 @ResourceMetaData(name = "JNRF XMI reader")
 @TypeCapability(outputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityFragment", "org.jnrf.type.EntityRelation",
@@ -53,6 +57,8 @@ public class XmiReader extends JCasCollectionReader_ImplBase {
 
     private Path root;
     private List<Path> files;
+    /** Entries under the folder that could not be followed, by path; emitted as documents with an error. */
+    private Map<Path, String> problems;
     private int next;
 
     /** A reader of the XMI files under {@code folder}. */
@@ -66,7 +72,14 @@ public class XmiReader extends JCasCollectionReader_ImplBase {
         super.initialize(context);
         root = Path.of(sourceLocation);
         try {
-            files = CorpusFiles.listBySuffix(root, XmiWriter.XMI_EXTENSION);
+            CorpusFiles.Listing listing = CorpusFiles.scanBySuffix(root, XmiWriter.XMI_EXTENSION);
+            problems = new HashMap<>();
+            List<Path> all = new ArrayList<>(listing.files());
+            for (CorpusFiles.Problem problem : listing.problems()) {
+                problems.put(problem.path(), problem.message());
+                all.add(problem.path());
+            }
+            files = all;
         } catch (IOException e) {
             throw new ResourceInitializationException(new IOException(
                     PARAM_SOURCE_LOCATION + " must be a readable folder of XMI files: " + sourceLocation, e));
@@ -83,6 +96,10 @@ public class XmiReader extends JCasCollectionReader_ImplBase {
     public void getNext(JCas jcas) throws CollectionException {
         Path file = files.get(next++);
         String relativePath = CorpusFiles.withoutExtension(CorpusFiles.relativePath(root, file));
+        if (problems.containsKey(file)) {
+            reportProblem(jcas, file, relativePath, problems.get(file));
+            return;
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             XmiCasDeserializer.deserialize(in, jcas.getCas(), lenient);
         } catch (SAXException | IOException | RuntimeException e) {
@@ -93,15 +110,20 @@ public class XmiReader extends JCasCollectionReader_ImplBase {
             } catch (CASAdminException resetRefused) {
                 throw new CollectionException(e);
             }
-            jcas.setDocumentText("");
-            SourceDocuments.set(jcas, CorpusFiles.baseName(file), file.toUri().toString(), relativePath);
-            DocumentErrors.add(jcas, COMPONENT, file + ": " + problem);
-            getLogger().warn(file + ": " + problem);
+            reportProblem(jcas, file, relativePath, problem);
             return;
         }
         if (SourceDocuments.get(jcas).isEmpty()) {
             SourceDocuments.set(jcas, CorpusFiles.baseName(file), file.toUri().toString(), relativePath);
         }
+    }
+
+    /** Makes the CAS an empty document of {@code file} carrying {@code problem}, and logs it. */
+    private void reportProblem(JCas jcas, Path file, String relativePath, String problem) {
+        jcas.setDocumentText("");
+        SourceDocuments.set(jcas, CorpusFiles.baseName(file), file.toUri().toString(), relativePath);
+        DocumentErrors.add(jcas, COMPONENT, file + ": " + problem);
+        getLogger().warn(file + ": " + problem);
     }
 
     /**

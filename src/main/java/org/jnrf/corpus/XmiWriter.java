@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
-import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
 import org.apache.uima.cas.impl.XmiCasSerializer;
 import org.apache.uima.fit.component.JCasAnnotator_ImplBase;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
@@ -15,6 +14,7 @@ import org.apache.uima.fit.factory.AnalysisEngineFactory;
 import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
 import org.apache.uima.util.TypeSystemUtil;
+import org.apache.uima.util.XMLSerializer;
 import org.jnrf.cas.DocumentErrors;
 import org.xml.sax.SAXException;
 
@@ -23,7 +23,11 @@ import org.xml.sax.SAXException;
  * {@link XmiReader}, the UIMA CAS Editor, cTAKES tools and DKPro). The CAS's type system is written once as
  * {@code <target>/typesystem.xml} so other tools can open the XMI files without this jar. A CAS with
  * {@code DocumentError}s is written when it has text (the errors are in the XMI too); one without text is left to the
- * error report.
+ * error report. A document whose file cannot be written gets a {@code DocumentError}; the batch goes on.
+ *
+ * <p>The XMI is XML 1.0. Characters XML 1.0 cannot hold (a form feed, other control characters, U+FFFE/U+FFFF) are
+ * written as spaces, one for one, so offsets read back by {@link XmiReader} are those of the original text; see
+ * {@link Xml10Characters} and docs/corpus-io.md.
  */
 @ResourceMetaData(name = "JNRF XMI writer")
 @TypeCapability(inputs = {"org.jnrf.type.SourceDocument", "org.jnrf.type.DocumentError"})
@@ -40,6 +44,7 @@ public class XmiWriter extends JCasAnnotator_ImplBase {
 
     public static final String XMI_EXTENSION = ".xmi";
     public static final String TYPE_SYSTEM_FILE_NAME = "typesystem.xml";
+    static final String COMPONENT = "XmiWriter";
 
     private Path target;
     private boolean typeSystemWritten;
@@ -58,13 +63,13 @@ public class XmiWriter extends JCasAnnotator_ImplBase {
     }
 
     @Override
-    public void process(JCas jcas) throws AnalysisEngineProcessException {
+    public void process(JCas jcas) {
         String text = jcas.getDocumentText();
         if ((text == null || text.isEmpty()) && DocumentErrors.hasAny(jcas)) {
             return;
         }
-        Path xmiFile = OutputFiles.forDocument(jcas, target, XMI_EXTENSION);
         try {
+            Path xmiFile = OutputFiles.forDocument(jcas, target, XMI_EXTENSION);
             if (!typeSystemWritten) {
                 // each instance of a multi-threaded pipeline writes the same content atomically: no lock needed
                 Files.createDirectories(target);
@@ -79,13 +84,14 @@ public class XmiWriter extends JCasAnnotator_ImplBase {
             }
             OutputFiles.writeAtomically(xmiFile, out -> {
                 try {
-                    XmiCasSerializer.serialize(jcas.getCas(), jcas.getTypeSystem(), out, prettyPrint, null);
+                    new XmiCasSerializer(jcas.getTypeSystem()).setPrettyPrint(prettyPrint).serialize(jcas.getCas(),
+                            new Xml10Characters(new XMLSerializer(out, prettyPrint).getContentHandler()));
                 } catch (SAXException e) {
-                    throw new IOException("cannot serialise the CAS of " + xmiFile, e);
+                    throw new IOException("cannot serialise the CAS", e);
                 }
             });
-        } catch (IOException e) {
-            throw new AnalysisEngineProcessException(e);
+        } catch (IOException | RuntimeException e) {
+            OutputFailures.report(jcas, COMPONENT, XMI_EXTENSION, e, getLogger());
         }
     }
 }

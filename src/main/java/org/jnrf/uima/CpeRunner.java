@@ -12,6 +12,7 @@ import org.apache.uima.collection.CollectionProcessingEngine;
 import org.apache.uima.collection.CollectionReaderDescription;
 import org.apache.uima.collection.EntityProcessStatus;
 import org.apache.uima.collection.StatusCallbackListener;
+import org.apache.uima.collection.impl.metadata.cpe.CpeCasProcessorsImpl;
 import org.apache.uima.collection.metadata.CpeCasProcessor;
 import org.apache.uima.collection.metadata.CpeDescriptorException;
 import org.apache.uima.fit.cpe.CpeBuilder;
@@ -23,7 +24,10 @@ import org.apache.uima.fit.factory.AnalysisEngineFactory;
  * allow multiple deployment (writers that collect a report) run once, after the parallel part.
  */
 public final class CpeRunner {
-    /** Called once per document after all engines ran on it; {@code failure} is null when it succeeded. */
+    /**
+     * Called once per document after all engines ran on it; {@code failure} is null when it succeeded. A document
+     * whose engine threw is not passed to the engines after that one.
+     */
     public interface DocumentListener {
         void documentDone(CAS cas, Throwable failure);
     }
@@ -67,10 +71,12 @@ public final class CpeRunner {
 
     /**
      * uimaFIT's CPE stops at the first exception; a batch over millions of notes must instead record the failing
-     * note (the listener sees it) and go on with the rest.
+     * note (the listener sees it) and go on with the rest. The failing CAS is dropped: by default the CPE would
+     * retry it, and a document that fails the same way each time (most do) would be retried forever.
      */
     private static void continueAfterDocumentFailures(CpeBuilder builder) throws UIMAException {
         try {
+            ((CpeCasProcessorsImpl) builder.getCpeDescription().getCpeCasProcessors()).setDropCasOnException(true);
             for (CpeCasProcessor processor : builder.getCpeDescription().getCpeCasProcessors()
                     .getAllCpeCasProcessors()) {
                 processor.setActionOnMaxError("continue");

@@ -1,10 +1,12 @@
 package org.jnrf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.jnrf.corpus.CorpusFiles;
@@ -110,5 +112,91 @@ class AnnotateCommandTest extends CliTestSupport {
         assertEquals(1, run("annotate", dir.resolve("nope").toString(), "--out", dir.resolve("o").toString()));
         assertTrue(err.toString().contains("does not exist"), err.toString());
         assertEquals(2, run("annotate", dir.toString(), "--out", dir.resolve("o").toString(), "--format", "pdf"));
+    }
+
+    @Test
+    void aNoteThatCannotBeWrittenIsOneReportedLineAndOddNotesAreWritten() throws Exception {
+        Path notes = TestModels.copyDevNotes(dir.resolve("notes"), 2);
+        String marker = "PLANTEDMARKER";
+        Files.writeString(notes.resolve("report.txt"), "Page 1\f" + marker + " Warfarin 5 mg\u0000");
+        String longName = "L".repeat(246); // its output fits the 255-byte limit, a temporary name beside it did not
+        Files.writeString(notes.resolve(longName + ".txt"), marker + " aspirin");
+        String tooLong = "M".repeat(251); // M....json would be 256 bytes
+        Files.writeString(notes.resolve(tooLong + ".txt"), marker + " aspirin");
+        Path output = dir.resolve("out");
+
+        int exit = run("annotate", notes.toString(), "--out", output.toString(), "--model",
+                TestModels.trainedModel().toString(), "--format", "brat,xmi,json", "--summary", "none");
+
+        assertEquals(3, exit, err.toString());
+        List<String> rows = Files.readAllLines(output.resolve("errors.tsv"));
+        assertEquals(List.of("documentId\tcomponent\tmessage",
+                tooLong + "\tJsonWriter\t" + tooLong + ".json: not written (File name too long)"), rows);
+        assertEquals(5, CorpusFiles.listBySuffix(output, ".ann").size());
+        assertEquals(5, CorpusFiles.listBySuffix(output, ".xmi").size());
+        assertEquals(4, CorpusFiles.listBySuffix(output, ".json").size());
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(output.resolve("report.xmi").toFile()); // XML 1.0 despite the form feed and NUL
+        assertFalse(err.toString().contains(marker), "note text on stderr: " + err);
+        assertFalse(String.join("\n", rows).contains(marker));
+    }
+
+    @Test
+    void notesUnderLinksAreReadAndLoopsAndDanglingLinksAreReported() throws Exception {
+        Path real = TestModels.copyDevNotes(dir.resolve("real"), 1);
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.move(real.resolve(CorpusFiles.listBySuffix(TestModels.PHEE_DEV, ".txt").get(0).getFileName()),
+                elsewhere.resolve("linked-note.txt"));
+        Files.writeString(real.resolve("own.txt"), "Warfarin 5 mg daily.");
+        Files.createSymbolicLink(real.resolve("ward"), elsewhere);
+        Files.createSymbolicLink(real.resolve("loop"), real);
+        Files.createSymbolicLink(real.resolve("gone.txt"), dir.resolve("nowhere.txt"));
+        Path notes = Files.createSymbolicLink(dir.resolve("notes"), real);
+        Path output = dir.resolve("out");
+
+        int exit = run("annotate", notes.toString(), "--out", output.toString(), "--model",
+                TestModels.trainedModel().toString());
+
+        assertEquals(3, exit, err.toString());
+        assertTrue(Files.exists(output.resolve("own.ann")));
+        assertTrue(Files.exists(output.resolve("ward/linked-note.ann")));
+        List<String> rows = Files.readAllLines(output.resolve("errors.tsv"));
+        assertEquals(3, rows.size(), rows.toString());
+        assertTrue(rows.get(1).startsWith("gone\tPlainTextReader\t" + notes.resolve("gone.txt") + ": symbolic link"),
+                rows.get(1));
+        assertTrue(rows.get(2).startsWith("loop\tPlainTextReader\t" + notes.resolve("loop")
+                + ": symbolic link loop"), rows.get(2));
+    }
+
+    @Test
+    void refusesAnOutputFolderHoldingTheInputsOrACorpusUnlessTold() throws Exception {
+        Path notes = TestModels.copyDevNotes(dir.resolve("notes"), 1);
+        String model = TestModels.trainedModel().toString();
+        assertEquals(2, run("annotate", notes.toString(), "--out", notes.toString(), "--model", model));
+        assertTrue(err.toString().contains("holds the input note"), err.toString());
+        assertTrue(err.toString().contains("--overwrite-inputs"), err.toString());
+        assertEquals(List.of(), CorpusFiles.listBySuffix(notes, ".ann"));
+        // a folder above the inputs holds them too
+        assertEquals(2, run("annotate", notes.toString(), "--out", dir.toString(), "--model", model));
+
+        Path gold = TestModels.copyCorpus(TestModels.PHEE_DEV, dir.resolve("gold"), 2);
+        Path goldAnn = CorpusFiles.listBySuffix(gold, ".ann").get(0);
+        String goldBefore = Files.readString(goldAnn);
+        Files.copy(goldAnn.resolveSibling(CorpusFiles.baseName(goldAnn) + ".txt"),
+                notes.resolve(CorpusFiles.baseName(goldAnn) + ".txt"), StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(2, run("annotate", notes.toString(), "--out", gold.toString(), "--model", model));
+        assertTrue(err.toString().contains(".ann file(s) that are not the outputs of an earlier run"),
+                err.toString());
+        assertEquals(goldBefore, Files.readString(goldAnn));
+
+        // an earlier run's folder is written again; told so, the corpus folder is too
+        Path output = dir.resolve("out");
+        assertEquals(0, run("annotate", notes.toString(), "--out", output.toString(), "--model", model),
+                err.toString());
+        assertEquals(0, run("annotate", notes.toString(), "--out", output.toString(), "--model", model),
+                err.toString());
+        assertEquals(0, run("annotate", notes.toString(), "--out", gold.toString(), "--model", model,
+                "--overwrite-inputs"), err.toString());
+        assertEquals(Files.readString(output.resolve(goldAnn.getFileName())), Files.readString(goldAnn));
     }
 }

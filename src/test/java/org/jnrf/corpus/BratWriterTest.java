@@ -1,17 +1,16 @@
 package org.jnrf.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
 import org.apache.uima.fit.factory.JCasFactory;
 import org.apache.uima.fit.pipeline.SimplePipeline;
 import org.apache.uima.jcas.JCas;
 import org.jnrf.cas.CasAnnotations;
+import org.jnrf.cas.DocumentErrors;
 import org.jnrf.cas.SourceDocuments;
 import org.jnrf.document.EntityMention;
 import org.jnrf.document.RelationMention;
@@ -47,17 +46,38 @@ class BratWriterTest {
     }
 
     @Test
-    void refusesCasesItCannotName(@TempDir Path out) throws Exception {
+    void reportsCasesItCannotNameOrPlaceAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
         JCas unnamed = JCasFactory.createJCas();
         unnamed.setDocumentText("text");
-        assertThrows(AnalysisEngineProcessException.class,
-                () -> SimplePipeline.runPipeline(unnamed, BratWriter.description(out)));
+        SimplePipeline.runPipeline(unnamed, BratWriter.description(out));
+        assertEquals(List.of("BratWriter: (unnamed document).ann: not written (the CAS has no SourceDocument, so its "
+                + "output cannot be named; read it with a jnrf reader or call SourceDocuments.set)"), errors(unnamed));
 
         JCas escaping = JCasFactory.createJCas();
         escaping.setDocumentText("text");
         SourceDocuments.set(escaping, "x", null, "../outside");
-        assertThrows(AnalysisEngineProcessException.class,
-                () -> SimplePipeline.runPipeline(escaping, BratWriter.description(out.resolve("inner"))));
+        SimplePipeline.runPipeline(escaping, BratWriter.description(out.resolve("inner")));
         assertTrue(Files.notExists(out.resolve("outside.ann")));
+        assertEquals(List.of("BratWriter: ../outside.ann: not written (output path ../outside leaves the target "
+                + "folder)"), errors(escaping));
+
+        // a link planted in the output folder must not carry a write (or a new folder) outside it
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createDirectories(out);
+        Files.createSymbolicLink(out.resolve("ward"), elsewhere);
+        JCas linked = JCasFactory.createJCas();
+        linked.setDocumentText("text");
+        SourceDocuments.set(linked, "n", null, "ward/deeper/n");
+        SimplePipeline.runPipeline(linked, BratWriter.description(out, true));
+        try (var left = Files.list(elsewhere)) {
+            assertEquals(List.of(), left.toList());
+        }
+        assertEquals(List.of("BratWriter: ward/deeper/n.ann: not written (ward is a symbolic link in the output "
+                + "folder; outputs are only written inside it)"), errors(linked));
+    }
+
+    private static List<String> errors(JCas jcas) {
+        return DocumentErrors.list(jcas).stream().map(e -> e.getComponent() + ": " + e.getMessage()).toList();
     }
 }

@@ -59,6 +59,22 @@ class JsonLinesWriterTest {
     }
 
     @Test
+    void aLinkWhereTheFileGoesIsReplacedNotFollowed(@TempDir Path dir) throws Exception {
+        Path outside = Files.writeString(dir.resolve("outside.txt"), "keep me");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.createSymbolicLink(out.resolve(JsonLinesWriter.DEFAULT_FILE_NAME), outside);
+        JCas jcas = JCasFactory.createJCas();
+        jcas.setDocumentText("No medication today.");
+        SourceDocuments.set(jcas, "note-2", "file:/notes/note-2.txt", "note-2");
+
+        SimplePipeline.runPipeline(jcas, JsonLinesWriter.description(out));
+
+        assertEquals("keep me", Files.readString(outside));
+        assertFalse(Files.isSymbolicLink(out.resolve(JsonLinesWriter.DEFAULT_FILE_NAME)));
+        assertEquals(1, Files.readAllLines(out.resolve(JsonLinesWriter.DEFAULT_FILE_NAME)).size());
+    }
+
+    @Test
     void threeCpeThreadsWriteEveryDocumentOnceAsOneThreadDoes(@TempDir Path dir) throws Exception {
         Path corpus = BrokenCorpus.write(dir.resolve("corpus"));
         for (Path txt : BratCorpus.textFiles(TestCorpora.PHEE_DEV).subList(0, 30)) {

@@ -3,6 +3,7 @@ package org.jnrf.corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,5 +77,47 @@ class PlainTextReaderTest {
         }
         assertTrue(String.valueOf(cause.getMessage()).contains("share the output name n")
                 || String.valueOf(e.getMessage()).contains("share the output name n"), e.toString());
+    }
+
+    @Test
+    void followsLinkedFoldersAndReportsLoopsAndDanglingLinks(@TempDir Path dir) throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("a.txt"), "note a");
+        Files.writeString(elsewhere.resolve("b.txt"), "note b");
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("c.txt"), "note c");
+        Files.createSymbolicLink(notes.resolve("linked"), elsewhere);
+        Files.createSymbolicLink(notes.resolve("loop"), notes);
+        Files.createSymbolicLink(notes.resolve("gone.txt"), dir.resolve("missing.txt"));
+        Path linkedInput = Files.createSymbolicLink(dir.resolve("input"), notes);
+
+        List<String> rows = read(PlainTextReader.description(linkedInput));
+        assertEquals(List.of(
+                "c|c|en|note c|[]",
+                "gone|gone|en||[PlainTextReader: " + linkedInput.resolve("gone.txt") + ": symbolic link to "
+                        + dir.resolve("missing.txt") + " leads to no file (the target is missing, or links form a "
+                        + "loop)]",
+                "linked/a|a|en|note a|[]",
+                "linked/b|b|en|note b|[]",
+                "loop|loop|en||[PlainTextReader: " + linkedInput.resolve("loop") + ": symbolic link loop: it leads "
+                        + "back to a folder above it, whose files are read once]"), rows);
+    }
+
+    @Test
+    void reportsAPipeAndAnUndecodableFileNameInsteadOfReadingThem(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "note a");
+        // made by a shell: Java cannot name a file with bytes its encoding cannot decode
+        assumeTrue(new ProcessBuilder("sh", "-c", "mkfifo pipe.txt && : > \"$(printf 'b\\377.txt')\" && "
+                + ": > \"$(printf 'b\\376.txt')\"").directory(dir.toFile()).start().waitFor() == 0);
+
+        List<String> rows = read(PlainTextReader.description(dir));
+        assertEquals(4, rows.size(), rows.toString());
+        assertEquals("a|a|en|note a|[]", rows.get(0));
+        for (String row : rows.subList(1, 3)) {
+            assertTrue(row.startsWith("b\uFFFD|b\uFFFD|en||[PlainTextReader: " + dir.resolve("b\uFFFD.txt")
+                    + ": the file name is not valid text in the file system's encoding; rename the file]"), row);
+        }
+        assertEquals("pipe|pipe|en||[PlainTextReader: " + dir.resolve("pipe.txt")
+                + ": not a regular file (a pipe, socket or device)]", rows.get(3));
     }
 }

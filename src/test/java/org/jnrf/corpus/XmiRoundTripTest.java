@@ -92,4 +92,36 @@ class XmiRoundTripTest {
         assertTrue(error.startsWith("XmiReader|" + xmi.resolve("broken.xmi") + ": not a readable XMI file (XML error "
                 + "at line 3"), error);
     }
+
+    @Test
+    void textWithCharactersXml10CannotHoldIsWrittenAsXml10AndReadBackWithTheSameOffsets(@TempDir Path dir)
+            throws Exception {
+        // a form feed (printed reports), NUL, a vertical tab, U+FFFF and a lone surrogate; an emoji pair stays
+        String text = "Page 1\fWarfarin 5 mg\u0000\u000B x\uFFFF \uD83D\uDE00 y\uD800 z";
+        JCas jcas = JCasFactory.createJCas();
+        jcas.setDocumentText(text);
+        SourceDocuments.set(jcas, "n\u0001", null, "ward/n");
+        int begin = text.indexOf("Warfarin");
+        CasAnnotations.addEntity(jcas, new org.jnrf.document.EntityMention("T1", "Drug",
+                new org.jnrf.document.TextSpan(begin, begin + "Warfarin".length())));
+        Path out = dir.resolve("xmi");
+        SimplePipeline.runPipeline(jcas, XmiWriter.description(out));
+        assertEquals(List.of(), DocumentErrors.list(jcas).stream().map(e -> e.getMessage()).toList());
+
+        // a plain XML 1.0 parser reads it
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(out.resolve("ward/n.xmi").toFile());
+        List<JCas> back = new ArrayList<>();
+        for (JCas read : SimplePipeline.iteratePipeline(XmiReader.description(out))) {
+            assertEquals("Page 1 Warfarin 5 mg   x  \uD83D\uDE00 y  z", read.getDocumentText());
+            AnnotatedDocument document = CasAnnotations.read(read);
+            assertEquals(1, document.entities().size());
+            assertEquals(begin, document.entities().get(0).fragments().get(0).begin());
+            assertEquals("Warfarin", document.entities().get(0).coveredText(read.getDocumentText()));
+            assertEquals("n ", SourceDocuments.get(read).orElseThrow().getDocumentId());
+            assertEquals(List.of(), DocumentErrors.list(read));
+            back.add(read);
+        }
+        assertEquals(1, back.size());
+    }
 }
