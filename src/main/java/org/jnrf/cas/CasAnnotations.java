@@ -141,8 +141,7 @@ public final class CasAnnotations {
      * @throws IllegalStateException when a relation's argument is missing or is not an indexed entity
      */
     public static AnnotatedDocument read(JCas jcas) {
-        String documentId = SourceDocuments.get(jcas).map(s -> s.getDocumentId() == null ? "" : s.getDocumentId())
-                .orElse("");
+        String documentId = SourceDocuments.name(jcas).map(DocumentName::documentId).orElse("");
         String text = jcas.getDocumentText() == null ? "" : jcas.getDocumentText();
 
         List<Entity> entityAnnotations = jcas.select(Entity.class).asList();

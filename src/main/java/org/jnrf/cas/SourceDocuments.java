@@ -7,7 +7,8 @@ import org.jnrf.type.SourceDocument;
 
 /**
  * The one {@link SourceDocument} of a CAS: where the document came from. Readers set it; writers use
- * {@code relativePath} (or {@code documentId}) to name their outputs and error reports use {@code documentId}.
+ * {@code relativePath} (or {@code documentId}) to name their outputs and error reports use {@code documentId}. A CAS
+ * read by another framework's reader is named by that reader's metadata instead ({@link #name}).
  */
 public final class SourceDocuments {
     private SourceDocuments() {
@@ -46,36 +47,35 @@ public final class SourceDocuments {
     }
 
     /**
-     * The path (without extension, '/'-separated) writers give the document's outputs: its {@code relativePath},
-     * else its {@code documentId}.
-     *
-     * @throws IllegalStateException when the CAS has no source document with either, since outputs could not be
-     *                               told apart
+     * How the CAS's document is named: by its {@link SourceDocument} when it has one with a documentId or a
+     * relativePath, else by what another framework's reader left: DKPro Core's {@code DocumentMetaData}, cTAKES'
+     * {@code DocumentID} / {@code DocumentPath}, UIMA's {@code SourceDocumentInformation}, in that order (read by type
+     * name, see {@link ForeignDocumentNames}).
      */
-    public static String outputPath(JCas jcas) {
-        SourceDocument source = get(jcas).orElseThrow(() -> new IllegalStateException(
-                "the CAS has no SourceDocument, so its output cannot be named; read it with a jnrf reader or call "
-                        + "SourceDocuments.set"));
-        if (source.getRelativePath() != null && !source.getRelativePath().isEmpty()) {
-            return source.getRelativePath();
-        }
-        if (source.getDocumentId() != null && !source.getDocumentId().isEmpty()) {
-            return source.getDocumentId();
-        }
-        throw new IllegalStateException("the CAS's SourceDocument has neither relativePath nor documentId");
+    public static Optional<DocumentName> name(JCas jcas) {
+        Optional<DocumentName> own = get(jcas).map(s -> new DocumentName(s.getDocumentId(), s.getRelativePath()))
+                .filter(DocumentName::isKnown);
+        return own.isPresent() ? own : ForeignDocumentNames.of(jcas.getCas());
     }
 
-    /** The document id for messages and reports: documentId, else relativePath, else "(unknown document)". */
+    /**
+     * The path (without extension, '/'-separated) writers give the document's outputs: the {@link #name}'s
+     * relativePath, else its documentId.
+     *
+     * @throws IllegalStateException when the document has no name, since outputs could not be told apart
+     */
+    public static String outputPath(JCas jcas) {
+        return name(jcas).map(DocumentName::outputPath).orElseThrow(() -> new IllegalStateException(
+                "the CAS names no document (no SourceDocument, DKPro DocumentMetaData, cTAKES DocumentID or "
+                        + "DocumentPath, or SourceDocumentInformation), so its output cannot be named; read it with a "
+                        + "jnrf reader or call SourceDocuments.set"));
+    }
+
+    /**
+     * The document's name for messages and reports: the {@link #name}'s documentId, else its relativePath, else
+     * "(unknown document)".
+     */
     public static String describe(JCas jcas) {
-        Optional<SourceDocument> source = get(jcas);
-        if (source.isPresent()) {
-            if (source.get().getDocumentId() != null && !source.get().getDocumentId().isEmpty()) {
-                return source.get().getDocumentId();
-            }
-            if (source.get().getRelativePath() != null && !source.get().getRelativePath().isEmpty()) {
-                return source.get().getRelativePath();
-            }
-        }
-        return "(unknown document)";
+        return name(jcas).map(DocumentName::describe).orElse("(unknown document)");
     }
 }

@@ -21,9 +21,9 @@ import org.apache.uima.fit.factory.AnalysisEngineFactory;
 import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
 import org.jnrf.cas.DocumentErrors;
+import org.jnrf.cas.DocumentName;
 import org.jnrf.cas.SourceDocuments;
 import org.jnrf.type.DocumentError;
-import org.jnrf.type.SourceDocument;
 
 /**
  * Collects the {@code DocumentError}s of every CAS and writes them to {@code <target>/errors.tsv} (columns
@@ -125,7 +125,7 @@ public class ErrorReportWriter extends JCasAnnotator_ImplBase {
 
     private static void addRow(Report report, JCas jcas, String component, String message) {
         String documentId = SourceDocuments.describe(jcas);
-        String sortKey = SourceDocuments.get(jcas).map(SourceDocument::getRelativePath).orElse(documentId);
+        String sortKey = SourceDocuments.name(jcas).map(DocumentName::relativePath).orElse(documentId);
         report.rows.add(new Row(sortKey == null ? documentId : sortKey, report.sequence++, documentId, component,
                 message));
     }

@@ -20,11 +20,11 @@ import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
 import org.jnrf.cas.CasAnnotations;
 import org.jnrf.cas.DocumentErrors;
+import org.jnrf.cas.DocumentName;
 import org.jnrf.cas.SourceDocuments;
 import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.document.EntityMention;
 import org.jnrf.document.RelationMention;
-import org.jnrf.type.SourceDocument;
 
 /**
  * Writes each CAS's entities and relations as {@code <target>/<relativePath>.json}, for tools outside UIMA:
@@ -139,7 +139,7 @@ public class JsonWriter extends JCasAnnotator_ImplBase {
         List<JsonRelation> relations = document.relations().stream().map(JsonWriter::toJson).toList();
         List<JsonError> errors = DocumentErrors.list(jcas).stream()
                 .map(e -> new JsonError(e.getComponent(), e.getMessage())).toList();
-        String relativePath = SourceDocuments.get(jcas).map(SourceDocument::getRelativePath).orElse(null);
+        String relativePath = SourceDocuments.name(jcas).map(DocumentName::relativePath).orElse(null);
         return new JsonDocument(document.documentId(), relativePath, includeText ? document.text() : null,
                 entities, relations, errors);
     }

@@ -113,7 +113,8 @@ public class XmiReader extends JCasCollectionReader_ImplBase {
             reportProblem(jcas, file, relativePath, problem);
             return;
         }
-        if (SourceDocuments.get(jcas).isEmpty()) {
+        // a name that another framework's reader stored (DKPro's DocumentMetaData, ...) is where the document came from
+        if (SourceDocuments.name(jcas).isEmpty()) {
             SourceDocuments.set(jcas, CorpusFiles.baseName(file), file.toUri().toString(), relativePath);
         }
     }

@@ -374,6 +374,18 @@ public final class JnrfModel {
      * entity covers the characters from its first token's begin to its last token's end.
      */
     public AnnotatedDocument predict(String documentId, String text, PredictionOptions options) {
+        return predict(documentId, text, options, null);
+    }
+
+    /**
+     * As {@link #predict(String, String, PredictionOptions)}, with the text's sentences already known (e.g. a
+     * pipeline's sentence annotations): each sentence begin counts as a line break in the relation feature, in place
+     * of the model's own rule for sentence ends inside a line.
+     *
+     * @param sentenceBegins the sentences' begin offsets, ascending; null: the model's own rule
+     */
+    public AnnotatedDocument predict(String documentId, String text, PredictionOptions options,
+                                     int[] sentenceBegins) {
         List<Token> tokens = tokenizer.tokenize(text);
         if (tokens.isEmpty()) {
             return AnnotatedDocument.unannotated(documentId, text);
@@ -387,7 +399,8 @@ public final class JnrfModel {
             continuation[i] = tokens.get(i).isContinuation();
         }
         EnsembleAverage.Decoded p = EnsembleAverage.predict(networks, scratch.get(), ids, continuation,
-                TokenLines.of(text, tokens, config.countsSentenceBreaks()), null);
+                sentenceBegins == null ? TokenLines.of(text, tokens, config.countsSentenceBreaks())
+                        : TokenLines.of(text, tokens, sentenceBegins), null);
         List<EntityMention> entities = new ArrayList<>();
         Map<Integer, String> entityIds = new HashMap<>();
         List<EntitySpan> spans = p.entities();

@@ -38,6 +38,31 @@ public final class TokenLines {
         return lines;
     }
 
+    /**
+     * With sentence boundaries found elsewhere (a pipeline's sentence annotations) instead of the rule above: a token
+     * also starts a new "line" when a sentence begins after the previous token's start, up to and including its own
+     * (a sentence after a line break counts once, with the break; one before the first token not at all).
+     *
+     * @param sentenceBegins the sentences' begin offsets in the text, ascending
+     */
+    public static int[] of(String text, List<Token> tokens, int[] sentenceBegins) {
+        int[] breaks = of(text, tokens, false);
+        int[] lines = new int[breaks.length];
+        int sentenceStarts = 0;
+        int next = 0;
+        for (int t = 0; t < lines.length; t++) {
+            boolean newSentence = false;
+            for (; next < sentenceBegins.length && sentenceBegins[next] <= tokens.get(t).begin(); next++) {
+                newSentence = t > 0;
+            }
+            if (newSentence && breaks[t] == breaks[t - 1]) {
+                sentenceStarts++;
+            }
+            lines[t] = breaks[t] + sentenceStarts;
+        }
+        return lines;
+    }
+
     /** Words ending in '.' that rarely end a sentence in clinical text. */
     private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("dr", "mr", "mrs", "ms", "st", "vs",
             "no", "approx", "pt", "inc");

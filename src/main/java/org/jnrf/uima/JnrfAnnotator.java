@@ -19,6 +19,7 @@ import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ExternalResourceDescription;
 import org.apache.uima.resource.ResourceInitializationException;
 import org.jnrf.cas.CasAnnotations;
+import org.jnrf.cas.CasSentences;
 import org.jnrf.cas.DocumentErrors;
 import org.jnrf.cas.SourceDocuments;
 import org.jnrf.ctakes.CtakesTypeWriter;
@@ -84,6 +85,16 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
     public static final String PARAM_WRITE_CTAKES_TYPES = "writeCtakesTypes";
     @ConfigurationParameter(name = PARAM_WRITE_CTAKES_TYPES, mandatory = true, defaultValue = "false")
     private boolean writeCtakesTypes;
+
+    /**
+     * Take sentence boundaries from the sentence annotations already in the CAS (DKPro Core's or cTAKES'
+     * {@code Sentence}, from a segmenter earlier in the pipeline): each sentence begin counts as a line break in the
+     * model's relation feature, in place of the model's own rule for sentence ends inside a line. A CAS without such
+     * annotations is analysed as without this parameter. Default: off.
+     */
+    public static final String PARAM_USE_SENTENCE_ANNOTATIONS = "useSentenceAnnotations";
+    @ConfigurationParameter(name = PARAM_USE_SENTENCE_ANNOTATIONS, mandatory = true, defaultValue = "false")
+    private boolean useSentenceAnnotations;
 
     private JnrfModel model;
     private PredictionOptions options;
@@ -183,7 +194,9 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
         }
         String documentId = SourceDocuments.describe(jcas);
         try {
-            AnnotatedDocument predicted = model.predict(documentId, text, options);
+            int[] sentenceBegins = useSentenceAnnotations ? CasSentences.begins(jcas.getCas()) : new int[0];
+            AnnotatedDocument predicted = model.predict(documentId, text, options,
+                    sentenceBegins.length == 0 ? null : sentenceBegins);
             Map<String, Entity> added = CasAnnotations.addAnnotations(jcas, predicted.entities(),
                     predicted.relations());
             if (ctakesWriter != null) {

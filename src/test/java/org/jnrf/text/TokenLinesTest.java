@@ -40,6 +40,21 @@ class TokenLinesTest {
         assertArrayEquals(new int[]{0, 0, 0, 1, 1, 1, 2, 2}, TokenLines.of(text, words(text), true));
     }
 
+    @Test
+    void sentenceBeginsFromElsewhereCountAsBreaksAndALineBreakCountsOnce() {
+        String text = "Rash on amoxicillin. Metformin 500 mg?\nLater stopped. Seen by Dr. Smith";
+        int[] sentences = {0, text.indexOf("Metformin"), text.indexOf("Later"), text.indexOf("Seen")};
+        // Rash on amoxicillin | Metformin 500 mg | \n Later stopped | Seen by Dr Smith
+        assertArrayEquals(new int[]{0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 3, 3}, TokenLines.of(text, words(text), sentences));
+        // where the sentences are the ones the rule finds, the numbering is the rule's
+        assertArrayEquals(TokenLines.of(text, words(text), true), TokenLines.of(text, words(text), sentences));
+        // a begin before the first token, or inside the gap before a token, counts for that token
+        String gap = "  Aspirin daily.  Rash";
+        assertArrayEquals(new int[]{0, 0, 1}, TokenLines.of(gap, words(gap), new int[]{0, gap.indexOf(".") + 1}));
+        // no sentences: line breaks only
+        assertArrayEquals(TokenLines.of(text, words(text)), TokenLines.of(text, words(text), new int[0]));
+    }
+
     private static List<Token> words(String text) {
         List<Token> tokens = new java.util.ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z0-9]+").matcher(text);
