@@ -20,6 +20,7 @@ import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
 import org.apache.uima.util.Progress;
 import org.apache.uima.util.ProgressImpl;
+import org.jnrf.cas.AnnotationIntegrity;
 import org.jnrf.cas.DocumentErrors;
 import org.jnrf.cas.SourceDocuments;
 import org.xml.sax.SAXException;
@@ -32,7 +33,9 @@ import org.xml.sax.SAXParseException;
  * lenient mode (the default), so XMI written by a larger pipeline (e.g. with cTAKES types) can be read.
  *
  * <p>An XMI file that cannot be parsed gives a CAS with empty text and a {@code DocumentError} naming the file and
- * the parser's problem, a logged warning, and reading goes on.
+ * the parser's problem, a logged warning, and reading goes on. One whose entities or relations are unsound (a span
+ * past the text, a relation argument that is no entity; see {@link AnnotationIntegrity}) gives a CAS with the text
+ * and none of them, like a bad {@code .ann} in the BRAT reader, with a {@code DocumentError} naming the first problem.
  */
 @ResourceMetaData(name = "JNRF XMI reader")
 @TypeCapability(outputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityFragment", "org.jnrf.type.EntityRelation",
@@ -101,6 +104,14 @@ public class XmiReader extends JCasCollectionReader_ImplBase {
         }
         if (SourceDocuments.get(jcas).isEmpty()) {
             SourceDocuments.set(jcas, CorpusFiles.baseName(file), file.toUri().toString(), relativePath);
+        }
+        List<String> problems = AnnotationIntegrity.problems(jcas);
+        if (!problems.isEmpty()) {
+            AnnotationIntegrity.dropAnnotations(jcas);
+            String message = file + ": " + problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1)
+                    + " more problem(s))" : "") + "; the file's entities and relations are left out";
+            DocumentErrors.add(jcas, COMPONENT, message);
+            getLogger().warn(message);
         }
     }
 
