@@ -87,28 +87,21 @@ public final class AnnotateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         for (Path input : inputs) {
-            if (!Files.exists(input)) {
-                err.println("jnrf annotate: " + input + " does not exist");
-                err.flush();
-                return 1;
-            }
+            Inputs.requireExisting(spec, input, "PATH");
+        }
+        if (model != null) {
+            Inputs.requireFile(spec, model, "--model");
         }
         if (threads < 1) {
-            err.println("jnrf annotate: --threads must be at least 1");
-            err.flush();
-            return 1;
+            throw Inputs.bad(spec, "--threads must be at least 1");
         }
         for (CorpusFormat format : formats) {
             if (format == CorpusFormat.TEXT) {
-                err.println("jnrf annotate: --format text is not an output format; use brat, xmi or json");
-                err.flush();
-                return 1;
+                throw Inputs.bad(spec, "--format text is not an output format; use brat, xmi or json");
             }
         }
         if (computeThreads != null && computeThreads < 1) {
-            err.println("jnrf annotate: --compute-threads must be at least 1");
-            err.flush();
-            return 1;
+            throw Inputs.bad(spec, "--compute-threads must be at least 1");
         }
         // notes in parallel and threads inside each product would contend for the same cores: short notes gain
         // nothing from multithreaded products, and their spinning threads slow the other pipelines down

@@ -42,10 +42,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(input)) {
-            err.println("jnrf convert: input folder " + input + " does not exist");
-            return 1;
-        }
+        Inputs.requireFolder(spec, input, "IN");
         Files.createDirectories(output);
         SimplePipeline.runPipeline(from.reader(input), to.writer(output), ErrorReportWriter.description(output));
         ErrorReportSummary errors = ErrorReportSummary.read(output);

@@ -68,8 +68,11 @@ public final class EnsembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (dev != null && !Files.isDirectory(dev)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--dev: not a folder: " + dev);
+        if (dev != null) {
+            Inputs.requireFolder(spec, dev, "--dev");
+        }
+        for (Path model : models) {
+            Inputs.requireFile(spec, model, "MODEL");
         }
         if (dev != null && relationThreshold != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),

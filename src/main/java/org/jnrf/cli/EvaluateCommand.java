@@ -2,7 +2,6 @@ package org.jnrf.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,8 +52,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        requireFolder(goldFolder, "--gold");
-        requireFolder(predictedFolder, "--pred");
+        Inputs.requireFolder(spec, goldFolder, "--gold");
+        Inputs.requireFolder(spec, predictedFolder, "--pred");
         PrintWriter err = spec.commandLine().getErr();
         FolderEvaluation evaluation;
         try {
@@ -81,13 +80,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.print(json ? EvaluationReportJson.format(report) : N2c2TableFormatter.format(report));
         out.flush();
         return evaluation.problems().isEmpty() ? 0 : 3;
-    }
-
-    private void requireFolder(Path folder, String option) {
-        if (!Files.isDirectory(folder)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + ": "
-                    + (Files.exists(folder) ? "not a folder: " : "no such folder: ") + folder);
-        }
     }
 
     private void warnings(EvaluationReport report, PrintWriter err) {

@@ -51,8 +51,9 @@ public final class RelateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(goldFolder)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--gold: no such folder: " + goldFolder);
+        Inputs.requireFolder(spec, goldFolder, "--gold");
+        if (model != null) {
+            Inputs.requireFile(spec, model, "--model");
         }
         if (Files.exists(out) && Files.isSameFile(out, goldFolder)) {
             throw new CommandLine.ParameterException(spec.commandLine(),

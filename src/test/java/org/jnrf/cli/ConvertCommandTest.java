@@ -139,8 +139,8 @@ class ConvertCommandTest extends CliTestSupport {
 
     @Test
     void missingInputFolderIsAClearError() {
-        assertEquals(1, run("convert", "--from", "brat", "--to", "xmi", dir.resolve("nope").toString(),
+        assertEquals(2, run("convert", "--from", "brat", "--to", "xmi", dir.resolve("nope").toString(),
                 dir.resolve("out").toString()));
-        assertTrue(err.toString().contains("does not exist"), err.toString());
+        assertTrue(err.toString().contains("no such folder: " + dir.resolve("nope")), err.toString());
     }
 }
