@@ -79,6 +79,10 @@ public final class AnnotateCommand implements Callable<Integer> {
                     + "(notes for up to 20 notes, else totals; default).")
     String summaryMode;
 
+    @Option(names = "--no-progress", description = "No progress display on stderr (by default a bar on a terminal, "
+            + "a plain line every 30 s when stderr is redirected).")
+    boolean noProgress;
+
     @Spec
     CommandSpec spec;
 
@@ -129,7 +133,7 @@ public final class AnnotateCommand implements Callable<Integer> {
         AnnotationSummary summary = new AnnotationSummary();
         long started = System.nanoTime();
         List<Throwable> runFailures;
-        try (RunProgress progress = new RunProgress("Annotating", noteCount)) {
+        try (RunProgress progress = new RunProgress("Annotating", noteCount, !noProgress)) {
             runFailures = new CpeRunner(threads).run(PlainTextReader.description(inputs, "*.txt"), (cas, failure) -> {
                 summary.add(cas, failure);
                 progress.step();

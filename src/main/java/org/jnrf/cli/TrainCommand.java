@@ -72,7 +72,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "write the best model so far and keep the checkpoint; the same command later goes on from there.")
     Integer stopAfterEpochs;
 
-    @Option(names = "--no-progress", description = "No progress bar.")
+    @Option(names = "--no-progress", description = "No progress display on stderr (by default a bar on a terminal, "
+            + "a plain line every 30 s when stderr is redirected).")
     boolean noProgress;
 
     @Spec

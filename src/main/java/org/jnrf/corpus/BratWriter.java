@@ -1,7 +1,10 @@
 package org.jnrf.corpus;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
 import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
@@ -14,12 +17,18 @@ import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
 import org.jnrf.cas.CasAnnotations;
 import org.jnrf.cas.DocumentErrors;
+import org.jnrf.document.AnnotatedDocument;
 
 /**
  * Writes each CAS's entities and relations as {@code <target>/<relativePath>.ann} in n2c2 2018 BRAT form (see
  * {@link BratAnnFormatter}), optionally with a copy of the text as {@code .txt} so the folder opens in BRAT and feeds
  * the n2c2 scorer. A CAS with {@code DocumentError}s is still written when it has text (its annotations are what
  * could be read or found); one without text and with errors is left to the error report.
+ *
+ * <p>At the end of the collection it writes brat's {@code annotation.conf} and {@code visual.conf} into the target
+ * folder, declaring the entity and relation types of every document written (see {@link BratConfiguration}). In a
+ * multi-threaded CPE each thread has its own writer: the writers of one folder share one configuration, so each
+ * writes the same complete files.
  */
 @ResourceMetaData(name = "JNRF BRAT writer (n2c2 2018)")
 @TypeCapability(inputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityFragment", "org.jnrf.type.EntityRelation",
@@ -36,7 +45,16 @@ public class BratWriter extends JCasAnnotator_ImplBase {
             description = "Also write the document text as NAME.txt")
     private boolean writeText;
 
+    /** The configuration of each target folder and how many writer instances (CPE threads) share it. */
+    private static final class SharedConfiguration {
+        private final BratConfiguration configuration = new BratConfiguration();
+        private int users;
+    }
+
+    private static final Map<Path, SharedConfiguration> CONFIGURATIONS = new HashMap<>();
+
     private Path target;
+    private SharedConfiguration configuration;
 
     /** A writer of {@code .ann} files into {@code targetFolder}. */
     public static AnalysisEngineDescription description(Path targetFolder) throws ResourceInitializationException {
@@ -55,6 +73,11 @@ public class BratWriter extends JCasAnnotator_ImplBase {
     public void initialize(UimaContext context) throws ResourceInitializationException {
         super.initialize(context);
         target = Path.of(targetLocation);
+        synchronized (CONFIGURATIONS) {
+            configuration = CONFIGURATIONS.computeIfAbsent(target.toAbsolutePath().normalize(),
+                    t -> new SharedConfiguration());
+            configuration.users++;
+        }
     }
 
     @Override
@@ -65,7 +88,9 @@ public class BratWriter extends JCasAnnotator_ImplBase {
         }
         Path annFile = OutputFiles.forDocument(jcas, target, BratCorpus.ANN_EXTENSION);
         try {
-            OutputFiles.writeAtomically(annFile, BratAnnFormatter.format(CasAnnotations.read(jcas)));
+            AnnotatedDocument document = CasAnnotations.read(jcas);
+            OutputFiles.writeAtomically(annFile, BratAnnFormatter.format(document));
+            configuration.configuration.add(document);
             if (writeText) {
                 OutputFiles.writeAtomically(CorpusFiles.sibling(annFile, BratCorpus.TEXT_EXTENSION),
                         text == null ? "" : text);
@@ -73,5 +98,27 @@ public class BratWriter extends JCasAnnotator_ImplBase {
         } catch (IOException | RuntimeException e) {
             throw new AnalysisEngineProcessException(e);
         }
+    }
+
+    /** Writes the folder's brat configuration: every instance writes the same, complete one (see the class comment). */
+    @Override
+    public void collectionProcessComplete() throws AnalysisEngineProcessException {
+        try {
+            Files.createDirectories(target);
+            configuration.configuration.writeTo(target);
+        } catch (IOException e) {
+            throw new AnalysisEngineProcessException(e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        synchronized (CONFIGURATIONS) {
+            if (configuration != null && --configuration.users == 0) {
+                CONFIGURATIONS.values().remove(configuration);
+            }
+            configuration = null;
+        }
+        super.destroy();
     }
 }

@@ -107,6 +107,10 @@ class ConvertCommandTest extends CliTestSupport {
         assertTrue(report.get(1).contains("b.xmi: entity T2 ends at 280, after the text (29 characters)"),
                 report.toString());
         assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+        String conf = Files.readString(out.resolve("annotation.conf"));
+        assertTrue(conf.contains("[entities]\nDrug\nFrequency\n"), conf);
+        assertTrue(conf.contains("[relations]\nFrequency-Drug\tArg1:Frequency, Arg2:Drug\n"), conf);
+        assertTrue(Files.readString(out.resolve("visual.conf")).contains("\nDrug\tbgColor:"));
         assertFalse(err.toString().contains(marker) || out.toString().contains(marker)
                 || String.join("\n", report).contains(marker), err.toString());
     }
