@@ -12,8 +12,8 @@ import org.jnrf.type.EntityFragment;
 import org.jnrf.type.EntityRelation;
 
 /**
- * Checks that a CAS's entities and relations can be used: spans inside the document text, a category without
- * spaces (a BRAT line holds it as one field), relation arguments that are indexed entities. A CAS read from a file
+ * Checks that a CAS's entities and relations can be used: spans inside the document text, a category and a source
+ * id without spaces (a BRAT line holds each as one field), relation arguments that are indexed entities. A CAS read from a file
  * (an XMI written elsewhere or edited by hand) can break any of these, and writers and the trainer would then fail
  * on it. Problems name the annotation by its source id (when it has the usual form) or its position and give
  * offsets, never text.
@@ -41,7 +41,7 @@ public final class AnnotationIntegrity {
                     }
                 }
             }
-            checkCategory(named, entity.getCategory(), problems);
+            checkLabels(named, entity.getCategory(), entity.getSourceId(), problems);
         }
         position = 0;
         for (EntityRelation relation : jcas.select(EntityRelation.class)) {
@@ -52,7 +52,7 @@ public final class AnnotationIntegrity {
             if (relation.getArg2() == null || !entities.containsKey(relation.getArg2())) {
                 problems.add(named + ": its arg2 is missing or not an indexed entity");
             }
-            checkCategory(named, relation.getCategory(), problems);
+            checkLabels(named, relation.getCategory(), relation.getSourceId(), problems);
         }
         return problems;
     }
@@ -77,9 +77,12 @@ public final class AnnotationIntegrity {
         }
     }
 
-    private static void checkCategory(String named, String category, List<String> problems) {
+    private static void checkLabels(String named, String category, String sourceId, List<String> problems) {
         if (category == null || category.isEmpty() || category.chars().anyMatch(Character::isWhitespace)) {
             problems.add(named + " has no category or one with spaces");
+        }
+        if (sourceId != null && sourceId.chars().anyMatch(Character::isWhitespace)) {
+            problems.add(named + " has a source id with spaces");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.jnrf.eval;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +22,8 @@ import org.jnrf.document.TextSpan;
  * and relation lines ({@code R}), the other BRAT lines (attributes, events, notes, normalisations, equivalences:
  * {@code A E N M # *}) ignored; relation arguments are taken in order (first = modifier, second = anchor) whatever
  * their role names; a relation may refer to an entity defined on a later line. Fragments are kept in file order. The
- * text of the document is not read. A line that is none of these (the official script would skip it silently) is an
+ * text of the document is only read, when a {@code NAME.txt} lies beside the file, to check that every fragment ends
+ * inside it. A line that is none of these (the official script would skip it silently) is an
  * error, so that a damaged file is not scored as if it were whole.
  *
  * <p>Error messages name the file, the line and the problem (field, fragment and argument positions, offsets, ids
@@ -43,7 +45,22 @@ public final class AnnFileParser {
         if (content.startsWith("\uFEFF")) {
             content = content.substring(1); // a byte order mark, as the official script's UTF-8-sig reading drops it
         }
-        return parse(file, documentId, content.lines().toList());
+        return parse(file, documentId, content.lines().toList(), textLength(file, documentId));
+    }
+
+    /** The length in code points (BRAT's offsets) of the document's {@code .txt} beside the file; -1 without one. */
+    private static int textLength(Path annFile, String documentId) throws IOException {
+        Path textFile = annFile.resolveSibling(documentId + ".txt");
+        if (!Files.isRegularFile(textFile)) {
+            return -1;
+        }
+        try {
+            String text = StrictUtf8.read(textFile);
+            return text.codePointCount(0, text.length());
+        } catch (CorpusFormatException e) {
+            throw new AnnFormatException(annFile, "its text file " + textFile.getFileName() + " is "
+                    + e.problem() + " (offsets cannot be checked)");
+        }
     }
 
     /** The document a file holds: its name without {@code .ann}. */
@@ -52,7 +69,8 @@ public final class AnnFileParser {
         return name.endsWith(".ann") ? name.substring(0, name.length() - ".ann".length()) : name;
     }
 
-    static AnnotatedDocument parse(Path file, String documentId, List<String> lines) throws AnnFormatException {
+    static AnnotatedDocument parse(Path file, String documentId, List<String> lines, int textLength)
+            throws AnnFormatException {
         Map<String, EntityMention> entities = new LinkedHashMap<>();
         List<String[]> relationLines = new ArrayList<>();
         List<Integer> relationLineNumbers = new ArrayList<>();
@@ -60,7 +78,7 @@ public final class AnnFileParser {
             String line = lines.get(i).strip();
             int lineNumber = i + 1;
             if (line.startsWith("T")) {
-                EntityMention entity = parseEntity(file, lineNumber, line);
+                EntityMention entity = parseEntity(file, lineNumber, line, textLength);
                 if (entities.put(entity.id(), entity) != null) {
                     throw new AnnFormatException(file, lineNumber, "duplicate entity id "
                             + AnnotationIds.forMessage(entity.id()));
@@ -86,8 +104,12 @@ public final class AnnFileParser {
         return new AnnotatedDocument(documentId, "", List.copyOf(entities.values()), relations);
     }
 
-    /** {@code T1<TAB>Type 0 5;9 12<TAB>surface}; the surface is optional as it is not scored. */
-    private static EntityMention parseEntity(Path file, int lineNumber, String line) throws AnnFormatException {
+    /**
+     * {@code T1<TAB>Type 0 5;9 12<TAB>surface}; the surface is optional as it is not scored. With the text's length
+     * known ({@code textLength >= 0}), a fragment ending after it is an error.
+     */
+    private static EntityMention parseEntity(Path file, int lineNumber, String line, int textLength)
+            throws AnnFormatException {
         String[] fields = fields(file, lineNumber, line, "entity");
         String id = fields[0];
         String named = "entity " + AnnotationIds.forMessage(id);
@@ -111,6 +133,10 @@ public final class AnnFileParser {
             if (end < begin) {
                 throw new AnnFormatException(file, lineNumber, named + ": fragment ends (" + end
                         + ") before it begins (" + begin + ")");
+            }
+            if (textLength >= 0 && end > textLength) {
+                throw new AnnFormatException(file, lineNumber, named + ": fragment " + (f + 1) + " ends at " + end
+                        + ", after the text of " + documentId(file) + ".txt (" + textLength + " characters)");
             }
             fragments.add(new TextSpan(begin, end));
         }

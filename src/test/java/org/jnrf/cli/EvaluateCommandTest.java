@@ -91,7 +91,7 @@ class EvaluateCommandTest extends CliTestSupport {
         String marker = "ZQXMARKER";
         Files.writeString(pred.resolve("a.ann"), "T1\tDrug 0 7\tx\n");
         Files.writeString(pred.resolve("b.ann"), "T1\tDrug 0 7\tx\n");
-        for (String name : List.of("c", "d", "e", "f")) {
+        for (String name : List.of("c", "d", "e", "f", "g")) {
             Files.writeString(gold.resolve(name + ".ann"), "T1\tDrug 0 7\taspirin\n");
             Files.writeString(pred.resolve(name + ".ann"), "T1\tDrug 0 7\taspirin\n");
         }
@@ -99,13 +99,17 @@ class EvaluateCommandTest extends CliTestSupport {
         Files.writeString(gold.resolve("d.ann"), "T1\tDrug 0 7\taspirin\n" + marker + " on a line of its own\n");
         Files.writeString(pred.resolve("e.ann"), "T1\tDrug 0 " + marker + "\taspirin\n");
         Files.writeString(pred.resolve("f.ann"), "T1 Drug 0 7 " + marker + "\n");
+        Files.writeString(gold.resolve("g.txt"), "Aspirin " + marker);
+        Files.writeString(gold.resolve("g.ann"), "T1\tDrug 0 7\taspirin\nT2\tADE 8 40\t" + marker + "\n");
         assertEquals(3, run("evaluate", "--gold", gold.toString(), "--pred", pred.toString()));
         String problems = err.toString();
         assertTrue(problems.contains(gold.resolve("c.ann") + ": not valid UTF-8"), problems);
         assertTrue(problems.contains(gold.resolve("d.ann") + ":2: not a BRAT annotation line"), problems);
         assertTrue(problems.contains(pred.resolve("e.ann") + ":1: entity T1: the end offset of fragment 1"), problems);
         assertTrue(problems.contains(pred.resolve("f.ann") + ":1: entity line has no tab-separated"), problems);
-        assertTrue(problems.contains("4 malformed file(s)"), problems);
+        assertTrue(problems.contains(gold.resolve("g.ann") + ":2: entity T2: fragment 1 ends at 40, after the text of "
+                + "g.txt (17 characters)"), problems);
+        assertTrue(problems.contains("5 malformed file(s)"), problems);
         assertFalse(problems.contains(marker) || out.toString().contains(marker), problems);
         // a and b are scored; the broken pairs are neither scored nor listed as missing or extra
         assertTrue(out.toString().contains("2 files found"), out.toString());
