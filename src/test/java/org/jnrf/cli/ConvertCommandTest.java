@@ -116,6 +116,29 @@ class ConvertCommandTest extends CliTestSupport {
     }
 
     @Test
+    void aDocumentTheWriterCannotWriteIsReportedAndTheOthersAreConverted() throws Exception {
+        Path brat = Files.createDirectories(dir.resolve("brat").resolve("sub"));
+        for (Path folder : List.of(brat, brat.getParent())) {
+            Files.writeString(folder.resolve("n.txt"), "Took aspirin.");
+            Files.writeString(folder.resolve("n.ann"), "T1\tDrug 5 12\taspirin\n");
+        }
+        Files.writeString(brat.resolve("m.txt"), "Took aspirin.");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("sub"), "a file where the writer needs a folder");
+
+        assertEquals(3, run("convert", "--from", "brat", "--to", "brat", brat.getParent().toString(),
+                out.toString()));
+
+        assertEquals("T1\tDrug 5 12\taspirin\n", Files.readString(out.resolve("n.ann")));
+        List<String> report = Files.readAllLines(out.resolve("errors.tsv"));
+        assertEquals(3, report.size(), report.toString());
+        assertTrue(report.get(1).startsWith("m\tbrat writer\tnot written: "), report.toString());
+        assertTrue(report.get(2).startsWith("n\tbrat writer\tnot written: "), report.toString());
+        assertTrue(err.toString().contains("2 document problem(s)"), err.toString());
+        assertTrue(Files.readString(out.resolve("annotation.conf")).contains("[entities]\nDrug\n"));
+    }
+
+    @Test
     void everyBadBratFileIsReportedWithoutItsText() throws Exception {
         String marker = "ZQXMARKER";
         Path brat = Files.createDirectories(dir.resolve("brat"));
