@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.uima.fit.factory.AnalysisEngineFactory;
 import org.apache.uima.fit.pipeline.SimplePipeline;
+import org.jnrf.corpus.AnnotatedCorpus;
 import org.jnrf.corpus.CorpusFormat;
 import org.jnrf.corpus.ErrorReportWriter;
 import org.jnrf.uima.JnrfTrainer;
@@ -89,6 +90,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (embeddings != null) {
             Inputs.requireFolder(spec, embeddings, "--embeddings");
         }
+        if (dev != null && !devIsWhole(err)) {
+            return 1;
+        }
         List<String> all = new ArrayList<>();
         addIf(all, "width", width);
         addIf(all, "layers", layers);
@@ -129,6 +133,23 @@ public final class TrainCommand implements Callable<Integer> {
         }
         err.flush();
         return errors.errorCount() == 0 ? 0 : 3;
+    }
+
+    /**
+     * Dev documents choose the model and tune its threshold, so a broken one stops the run before any training, each
+     * named with its problem (the training engine would otherwise fail only after reading the training corpus).
+     */
+    private boolean devIsWhole(PrintWriter err) throws java.io.IOException {
+        List<String> problems = AnnotatedCorpus.readReadable(dev).problems();
+        for (String problem : problems) {
+            err.println("jnrf train: --dev: " + problem);
+        }
+        if (!problems.isEmpty()) {
+            err.println("jnrf train: --dev: " + problems.size() + " broken document(s); fix or remove them, dev "
+                    + "documents choose the model");
+        }
+        err.flush();
+        return problems.isEmpty();
     }
 
     private static void addIf(List<String> settings, String name, Object value) {

@@ -65,6 +65,27 @@ class TrainCommandTest extends CliTestSupport {
     }
 
     @Test
+    void brokenDevDocumentsAreEachNamedBeforeAnyTraining() throws Exception {
+        String marker = "ZQXMARKER";
+        Path train = TestModels.copyCorpus(TestModels.PHEE_TRAIN, dir.resolve("train"), 2);
+        Path dev = TestModels.copyCorpus(TestModels.PHEE_DEV, dir.resolve("dev"), 2);
+        for (int i = 0; i < 2; i++) {
+            Files.writeString(dev.resolve("broken" + i + ".txt"), "Took " + marker + " daily.");
+            Files.writeString(dev.resolve("broken" + i + ".ann"), "T1\tDrug 0 4" + i + "\t" + marker + "\n");
+        }
+        Path model = dir.resolve("m.zip");
+        assertEquals(1, run("train", "--train", train.toString(), "--dev", dev.toString(), "--out", model.toString(),
+                "--no-progress"));
+        for (int i = 0; i < 2; i++) {
+            assertTrue(err.toString().contains("jnrf train: --dev: broken" + i + ": " + dev.resolve("broken" + i
+                    + ".ann") + ", line 1: span 0-4" + i), err.toString());
+        }
+        assertTrue(err.toString().contains("2 broken document(s)"), err.toString());
+        assertFalse(err.toString().contains(marker) || err.toString().contains("\tat "), err.toString());
+        assertFalse(Files.exists(model));
+    }
+
+    @Test
     void aMissingCorpusIsAClearError() {
         assertEquals(2, run("train", "--train", dir.resolve("none").toString(), "--out",
                 dir.resolve("m.zip").toString()));
