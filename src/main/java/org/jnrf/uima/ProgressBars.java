@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -39,10 +40,14 @@ public final class ProgressBars {
         if (terminal) {
             return builder.setUpdateIntervalMillis(BAR_INTERVAL_MILLIS).build();
         }
+        AtomicReference<String> last = new AtomicReference<>("");
         return builder.setUpdateIntervalMillis((int) Math.min(Integer.MAX_VALUE, lineInterval.toMillis()))
                 .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                    err.println(line.strip());
-                    err.flush();
+                    // closing the bar renders its final state twice
+                    if (!last.getAndSet(line.strip()).equals(line.strip())) {
+                        err.println(line.strip());
+                        err.flush();
+                    }
                 }, LINE_LENGTH))
                 .build();
     }
