@@ -84,6 +84,10 @@ public final class AnnotateCommand implements Callable<Integer> {
             + "files of no earlier run (e.g. a gold BRAT corpus); such .ann files are replaced.")
     boolean overwriteInputs;
 
+    @Option(names = "--no-progress", description = "No progress display on stderr (by default a bar on a terminal, "
+            + "a plain line every 30 s when stderr is redirected).")
+    boolean noProgress;
+
     @Spec
     CommandSpec spec;
 
@@ -92,28 +96,21 @@ public final class AnnotateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         for (Path input : inputs) {
-            if (!Files.exists(input)) {
-                err.println("jnrf annotate: " + input + " does not exist");
-                err.flush();
-                return 1;
-            }
+            Inputs.requireExisting(spec, input, "PATH");
+        }
+        if (model != null) {
+            Inputs.requireModel(spec, model, "--model");
         }
         if (threads < 1) {
-            err.println("jnrf annotate: --threads must be at least 1");
-            err.flush();
-            return 1;
+            throw Inputs.bad(spec, "--threads must be at least 1");
         }
         for (CorpusFormat format : formats) {
             if (format == CorpusFormat.TEXT) {
-                err.println("jnrf annotate: --format text is not an output format; use brat, xmi, json or jsonl");
-                err.flush();
-                return 1;
+                throw Inputs.bad(spec, "--format text is not an output format; use brat, xmi, json or jsonl");
             }
         }
         if (computeThreads != null && computeThreads < 1) {
-            err.println("jnrf annotate: --compute-threads must be at least 1");
-            err.flush();
-            return 1;
+            throw Inputs.bad(spec, "--compute-threads must be at least 1");
         }
         // notes in parallel and threads inside each product would contend for the same cores: short notes gain
         // nothing from multithreaded products, and their spinning threads slow the other pipelines down
@@ -150,7 +147,7 @@ public final class AnnotateCommand implements Callable<Integer> {
         AnnotationSummary summary = new AnnotationSummary();
         long started = System.nanoTime();
         List<Throwable> runFailures;
-        try (RunProgress progress = new RunProgress("Annotating", noteCount)) {
+        try (RunProgress progress = new RunProgress("Annotating", noteCount, !noProgress)) {
             runFailures = new CpeRunner(threads).run(PlainTextReader.description(inputs, "*.txt"), (cas, failure) -> {
                 summary.add(cas, failure);
                 if (failure != null) {

@@ -3,9 +3,17 @@ package org.jnrf.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.apache.uima.fit.pipeline.SimplePipeline;
+import org.apache.uima.analysis_engine.AnalysisEngine;
+import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
+import org.apache.uima.cas.CAS;
+import org.apache.uima.collection.CollectionReader;
+import org.apache.uima.fit.factory.AnalysisEngineFactory;
+import org.apache.uima.fit.factory.CollectionReaderFactory;
+import org.apache.uima.util.CasCreationUtils;
+import org.jnrf.cas.DocumentErrors;
 import org.jnrf.corpus.CorpusFormat;
 import org.jnrf.corpus.ErrorReportWriter;
 import picocli.CommandLine.Command;
@@ -17,7 +25,8 @@ import picocli.CommandLine.Parameters;
 /** {@code jnrf convert --from brat --to xmi IN OUT}: converts an annotated corpus between formats. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Converts an annotated corpus folder between formats (BRAT n2c2 <-> XMI, or to JSON).",
-                "Documents that cannot be read are listed in OUT/errors.tsv; the others are still converted."},
+                "Documents that cannot be read or written are listed in OUT/errors.tsv; the others are still "
+                        + "converted."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all documents converted", "2:bad arguments", "3:some documents had problems (see errors.tsv)",
                 "1:the run failed"})
@@ -42,16 +51,59 @@ public final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(input)) {
-            err.println("jnrf convert: input folder " + input + " does not exist");
-            return 1;
-        }
+        Inputs.requireFolder(spec, input, "IN");
         Files.createDirectories(output);
-        SimplePipeline.runPipeline(from.reader(input), to.writer(output), ErrorReportWriter.description(output));
+        convertEachDocument();
         ErrorReportSummary errors = ErrorReportSummary.read(output);
         errors.print(err);
         err.flush();
         return errors.errorCount() == 0 ? 0 : 3;
+    }
+
+    /**
+     * Reads and writes one document at a time, so that a document the writer cannot write becomes a row of the error
+     * report instead of stopping the batch (uimaFIT's SimplePipeline stops at the first exception).
+     */
+    private void convertEachDocument() throws Exception {
+        CollectionReader reader = CollectionReaderFactory.createReader(from.reader(input));
+        AnalysisEngine writer = AnalysisEngineFactory.createEngine(to.writer(output));
+        AnalysisEngine report = AnalysisEngineFactory.createEngine(ErrorReportWriter.description(output));
+        try {
+            CAS cas = CasCreationUtils.createCas(List.of(reader.getProcessingResourceMetaData(),
+                    writer.getAnalysisEngineMetaData(), report.getAnalysisEngineMetaData()));
+            while (reader.hasNext()) {
+                cas.reset();
+                reader.getNext(cas);
+                try {
+                    writer.process(cas);
+                } catch (AnalysisEngineProcessException e) {
+                    DocumentErrors.add(cas.getJCas(), to + " writer", "not written: " + problem(e));
+                }
+                report.process(cas);
+            }
+            writer.collectionProcessComplete();
+            report.collectionProcessComplete();
+        } finally {
+            reader.close();
+            reader.destroy();
+            writer.destroy();
+            report.destroy();
+        }
+    }
+
+    /**
+     * The innermost cause's kind, and its message where that is one of ours or an I/O error (they name files, ids
+     * and offsets); other libraries' messages may quote the document.
+     */
+    private static String problem(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        boolean safeMessage = root instanceof java.io.IOException || (root.getStackTrace().length > 0
+                && root.getStackTrace()[0].getClassName().startsWith("org.jnrf."));
+        return root.getClass().getSimpleName() + (safeMessage && root.getMessage() != null ? ": " + root.getMessage()
+                : "");
     }
 
     /** Lets picocli accept lower-case format names. */

@@ -69,8 +69,11 @@ public final class EnsembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (dev != null && !Files.isDirectory(dev)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--dev: not a folder: " + dev);
+        if (dev != null) {
+            Inputs.requireFolder(spec, dev, "--dev");
+        }
+        for (ModelLocation model : models) {
+            Inputs.requireModel(spec, model, "MODEL");
         }
         if (dev != null && relationThreshold != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),

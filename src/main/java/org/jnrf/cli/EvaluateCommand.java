@@ -2,12 +2,13 @@ package org.jnrf.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jnrf.eval.AnnFormatException;
 import org.jnrf.eval.EvaluationReport;
 import org.jnrf.eval.EvaluationReportJson;
+import org.jnrf.eval.FolderEvaluation;
 import org.jnrf.eval.MissingPredictionPolicy;
 import org.jnrf.eval.N2c2Schema;
 import org.jnrf.eval.N2c2Scorer;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Option;
                 + "strict and lenient precision, recall and F1 of entities and relations, per type, micro and macro. "
                 + "Files are paired by name; a gold file without prediction counts as an empty prediction.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:scores printed", "1:a file is unreadable or malformed, or the gold folder has no .ann file", "2:invalid arguments"})
+        exitCodeList = {"0:scores printed", "1:a folder is unreadable or the gold folder has no .ann file",
+                "2:invalid arguments",
+                "3:scores printed, but some files are malformed (listed on stderr; their documents are left out)"})
 public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,32 +52,34 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        requireFolder(goldFolder, "--gold");
-        requireFolder(predictedFolder, "--pred");
+        Inputs.requireFolder(spec, goldFolder, "--gold");
+        Inputs.requireFolder(spec, predictedFolder, "--pred");
         PrintWriter err = spec.commandLine().getErr();
-        EvaluationReport report;
+        FolderEvaluation evaluation;
         try {
-            report = N2c2Scorer.defaults()
+            evaluation = N2c2Scorer.defaults()
                     .withMissingPredictions(skipMissing ? MissingPredictionPolicy.SKIP
                             : MissingPredictionPolicy.COUNT_AS_EMPTY)
                     .withTypeLayout(layout)
-                    .evaluateFolders(goldFolder, predictedFolder);
+                    .evaluateReadableFiles(goldFolder, predictedFolder);
         } catch (IOException | RuntimeException e) {
             err.println("jnrf evaluate: " + e.getMessage());
+            err.flush();
             return 1;
+        }
+        EvaluationReport report = evaluation.report();
+        for (AnnFormatException problem : evaluation.problems()) {
+            err.println("jnrf evaluate: " + problem.getMessage());
+        }
+        if (!evaluation.problems().isEmpty()) {
+            err.println("jnrf evaluate: " + evaluation.problems().size()
+                    + " malformed file(s); their documents are left out of the scores");
         }
         warnings(report, err);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? EvaluationReportJson.format(report) : N2c2TableFormatter.format(report));
         out.flush();
-        return 0;
-    }
-
-    private void requireFolder(Path folder, String option) {
-        if (!Files.isDirectory(folder)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + ": "
-                    + (Files.exists(folder) ? "not a folder: " : "no such folder: ") + folder);
-        }
+        return evaluation.problems().isEmpty() ? 0 : 3;
     }
 
     private void warnings(EvaluationReport report, PrintWriter err) {

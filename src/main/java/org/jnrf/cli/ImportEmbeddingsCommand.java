@@ -80,6 +80,12 @@ public final class ImportEmbeddingsCommand implements Callable<Integer> {
         if (out == null && !listOnly) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
         }
+        if (input.jar != null) {
+            Inputs.requireFile(spec, input.jar, "--from-maven-jar");
+        } else {
+            Inputs.requireFile(spec, input.files.onnx, "--onnx");
+            Inputs.requireFile(spec, input.files.tokenizer, "--tokenizer");
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         try (ModelSource source = input.jar != null ? ModelSource.jar(input.jar)

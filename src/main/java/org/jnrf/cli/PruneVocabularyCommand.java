@@ -1,6 +1,5 @@
 package org.jnrf.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,14 +48,12 @@ public final class PruneVocabularyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+        Inputs.requireModel(spec, model, "--model");
+        for (Path folder : folders) {
+            Inputs.requireFolder(spec, folder, "DIR");
+        }
         List<String> texts = new ArrayList<>();
         for (Path folder : folders) {
-            if (!Files.isDirectory(folder)) {
-                err.println("jnrf prune-vocabulary: " + folder + " is not a folder");
-                err.flush();
-                return 1;
-            }
             for (Path txt : CorpusFiles.listBySuffix(folder, ".txt")) {
                 texts.add(StrictUtf8.read(txt));
             }

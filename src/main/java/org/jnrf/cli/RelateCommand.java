@@ -1,6 +1,7 @@
 package org.jnrf.cli;
 
 import org.jnrf.corpus.BratAnnParser;
+import org.jnrf.corpus.BratConfiguration;
 import org.jnrf.corpus.BratCorpus;
 import org.jnrf.corpus.CorpusFiles;
 import org.jnrf.corpus.CorpusFormatException;
@@ -51,8 +52,9 @@ public final class RelateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(goldFolder)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--gold: no such folder: " + goldFolder);
+        Inputs.requireFolder(spec, goldFolder, "--gold");
+        if (model != null) {
+            Inputs.requireModel(spec, model, "--model");
         }
         if (Files.exists(out) && Files.isSameFile(out, goldFolder)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -65,6 +67,7 @@ public final class RelateCommand implements Callable<Integer> {
                 : new PredictionOptions(defaults.entityThreshold(), relationThreshold);
         BratAnnParser parser = BratAnnParser.checkingSurfaceText();
         List<Path> files = BratCorpus.textFiles(goldFolder);
+        BratConfiguration configuration = new BratConfiguration();
         int failed = 0;
         int relations = 0;
         for (Path txt : files) {
@@ -72,12 +75,22 @@ public final class RelateCommand implements Callable<Integer> {
                 AnnotatedDocument related = loaded.predictRelations(BratCorpus.read(txt, parser), options);
                 Path relative = goldFolder.relativize(CorpusFiles.sibling(txt, BratCorpus.ANN_EXTENSION));
                 BratCorpus.writeAnn(out.resolve(relative.toString()), related);
+                configuration.add(related);
                 relations += related.relations().size();
-            } catch (CorpusFormatException | IOException | RuntimeException e) {
+            } catch (CorpusFormatException e) {
                 failed++;
-                err.println("jnrf relate: " + txt + ": " + e.getMessage());
+                err.println("jnrf relate: " + e.getMessage()); // names the file and line already
+            } catch (IOException e) {
+                failed++;
+                err.println("jnrf relate: " + txt + ": cannot be read or written (" + e.getClass().getSimpleName()
+                        + ")");
+            } catch (RuntimeException e) {
+                failed++;
+                err.println("jnrf relate: " + txt + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
+        Files.createDirectories(out);
+        configuration.writeTo(out);
         spec.commandLine().getOut().printf("%d of %d files written to %s, %d relations%n", files.size() - failed,
                 files.size(), out, relations);
         spec.commandLine().getOut().flush();

@@ -1,34 +1,36 @@
 package org.jnrf.cli;
 
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import org.jnrf.uima.ProgressBars;
 
-/** A progress bar on stderr for long runs; safe to step from several processing threads. */
+/**
+ * Progress of a run on stderr (see {@link ProgressBars}: a bar on a terminal, plain lines otherwise), or nothing;
+ * safe to step from several processing threads.
+ */
 final class RunProgress implements AutoCloseable {
     private final ProgressBar bar;
 
-    RunProgress(String task, long total) {
-        bar = new ProgressBarBuilder()
-                .setTaskName(task)
-                .setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250)
-                .setUnit(" notes", 1)
-                .showSpeed()
-                .build();
+    /** Progress over {@code total} notes; {@code show} false (the --no-progress option) prints nothing at all. */
+    RunProgress(String task, long total, boolean show) {
+        bar = show ? ProgressBars.onStderr(task, total, " notes") : null;
     }
 
     void step() {
-        bar.step();
+        if (bar != null) {
+            bar.step();
+        }
     }
 
     void extraMessage(String message) {
-        bar.setExtraMessage(message);
+        if (bar != null) {
+            bar.setExtraMessage(message);
+        }
     }
 
     @Override
     public void close() {
-        bar.close();
+        if (bar != null) {
+            bar.close();
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.jnrf.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,9 @@ import java.util.concurrent.Callable;
 
 import org.apache.uima.fit.factory.AnalysisEngineFactory;
 import org.apache.uima.fit.pipeline.SimplePipeline;
+import org.jnrf.corpus.AnnotatedCorpus;
 import org.jnrf.corpus.CorpusFormat;
+import org.jnrf.corpus.ErrorReportWriter;
 import org.jnrf.uima.JnrfTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +21,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains a JNRF model on an annotated corpus (n2c2 BRAT or XMI folder) and writes the model zip.",
                 "Each epoch is scored on --dev with the n2c2 scorer; the epoch with the best lenient relation micro "
-                        + "F1 is kept. A checkpoint next to the model lets an interrupted run resume."})
+                        + "F1 is kept. A checkpoint next to the model lets an interrupted run resume.",
+                "Training documents that cannot be read are left out and listed in errors.tsv beside the model."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:model written", "1:the run failed (e.g. a dev document cannot be read)",
+                "2:bad arguments", "3:model written, but some training documents were left out (see errors.tsv)"})
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train", required = true, paramLabel = "DIR", description = "Training corpus (BRAT or XMI).")
     Path train;
@@ -68,7 +73,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "write the best model so far and keep the checkpoint; the same command later goes on from there.")
     Integer stopAfterEpochs;
 
-    @Option(names = "--no-progress", description = "No progress bar.")
+    @Option(names = "--no-progress", description = "No progress display on stderr (by default a bar on a terminal, "
+            + "a plain line every 30 s when stderr is redirected).")
     boolean noProgress;
 
     @Spec
@@ -77,12 +83,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        for (Path folder : dev == null ? List.of(train) : List.of(train, dev)) {
-            if (!Files.isDirectory(folder)) {
-                err.println("jnrf train: corpus folder " + folder + " does not exist");
-                err.flush();
-                return 1;
-            }
+        Inputs.requireFolder(spec, train, "--train");
+        if (dev != null) {
+            Inputs.requireFolder(spec, dev, "--dev");
+        }
+        if (embeddings != null) {
+            Inputs.requireFolder(spec, embeddings, "--embeddings");
+        }
+        if (dev != null && !devIsWhole(err)) {
+            return 1;
         }
         List<String> all = new ArrayList<>();
         addIf(all, "width", width);
@@ -110,11 +119,37 @@ public final class TrainCommand implements Callable<Integer> {
         if (embeddings != null) {
             parameters.addAll(List.of(JnrfTrainer.PARAM_EMBEDDINGS_LOCATION, embeddings.toString()));
         }
+        // the report comes first: it is written before training starts, and stays when training fails
+        Path reportFolder = out.toAbsolutePath().getParent();
         SimplePipeline.runPipeline(CorpusFormat.detect(train).reader(train),
+                ErrorReportWriter.description(reportFolder),
                 AnalysisEngineFactory.createEngineDescription(JnrfTrainer.class, parameters.toArray()));
         spec.commandLine().getOut().println("model written to " + out);
         spec.commandLine().getOut().flush();
-        return 0;
+        ErrorReportSummary errors = ErrorReportSummary.read(reportFolder);
+        errors.print(err);
+        if (errors.errorCount() > 0) {
+            err.println("jnrf train: the documents listed were left out of training");
+        }
+        err.flush();
+        return errors.errorCount() == 0 ? 0 : 3;
+    }
+
+    /**
+     * Dev documents choose the model and tune its threshold, so a broken one stops the run before any training, each
+     * named with its problem (the training engine would otherwise fail only after reading the training corpus).
+     */
+    private boolean devIsWhole(PrintWriter err) throws java.io.IOException {
+        List<String> problems = AnnotatedCorpus.readReadable(dev).problems();
+        for (String problem : problems) {
+            err.println("jnrf train: --dev: " + problem);
+        }
+        if (!problems.isEmpty()) {
+            err.println("jnrf train: --dev: " + problems.size() + " broken document(s); fix or remove them, dev "
+                    + "documents choose the model");
+        }
+        err.flush();
+        return problems.isEmpty();
     }
 
     private static void addIf(List<String> settings, String name, Object value) {

@@ -18,11 +18,38 @@ public final class AnnotatedCorpus {
     }
 
     /**
+     * The documents of a folder that could be read, in the readers' order, and one line per problem of the others
+     * ({@code documentId: file, line N: problem}).
+     */
+    public record Contents(List<AnnotatedDocument> documents, List<String> problems) {
+        public Contents {
+            documents = List.copyOf(documents);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
      * All documents of the folder, in the readers' order.
      *
      * @throws IOException when the folder holds no corpus or a document could not be read (named in the message)
      */
     public static List<AnnotatedDocument> read(Path folder) throws IOException {
+        Contents contents = readReadable(folder);
+        List<String> problems = contents.problems();
+        if (!problems.isEmpty()) {
+            throw new IOException("corpus " + folder + " has " + problems.size() + " broken document(s): "
+                    + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                    + (problems.size() > 5 ? "; ..." : ""));
+        }
+        return contents.documents();
+    }
+
+    /**
+     * The documents of the folder that can be read, and the problems of those that cannot.
+     *
+     * @throws IOException when the folder holds no corpus or cannot be read
+     */
+    public static Contents readReadable(Path folder) throws IOException {
         CorpusFormat format = CorpusFormat.detect(folder);
         List<AnnotatedDocument> documents = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -39,11 +66,6 @@ public final class AnnotatedCorpus {
         } catch (RuntimeException | org.apache.uima.resource.ResourceInitializationException e) {
             throw new IOException("cannot read corpus " + folder + ": " + e.getMessage(), e);
         }
-        if (!problems.isEmpty()) {
-            throw new IOException("corpus " + folder + " has " + problems.size() + " broken document(s): "
-                    + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
-                    + (problems.size() > 5 ? "; ..." : ""));
-        }
-        return documents;
+        return new Contents(documents, problems);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jnrf.document.AnnotatedDocument;
+import org.jnrf.document.AnnotationIds;
 import org.jnrf.document.EntityMention;
 import org.jnrf.document.RelationMention;
 import org.jnrf.document.TextSpan;
@@ -106,7 +107,7 @@ public final class BratAnnParser {
                     RelationMention relation = parseRelation(line, annName, lineNumber);
                     if (relationLines.putIfAbsent(relation.id(), lineNumber) != null) {
                         throw CorpusFormatException.atLine(annName, lineNumber,
-                                "duplicate relation id " + relation.id());
+                                "duplicate relation id " + AnnotationIds.forMessage(relation.id()));
                     }
                     relations.add(relation);
                 }
@@ -125,7 +126,8 @@ public final class BratAnnParser {
             for (String argument : List.of(r.modifierId(), r.anchorId())) {
                 if (!entityIds.contains(argument)) {
                     throw CorpusFormatException.atLine(annName, relationLines.get(r.id()),
-                            "relation " + r.id() + " names entity " + argument + ", which is not defined");
+                            "relation " + AnnotationIds.forMessage(r.id()) + " names entity "
+                                    + AnnotationIds.forMessage(argument) + ", which is not defined");
                 }
             }
         }
@@ -152,13 +154,13 @@ public final class BratAnnParser {
 
     private void addEntity(PendingEntity pending, String text, Set<String> entityIds, List<EntityMention> entities,
                            String annName) throws CorpusFormatException {
-        String id = pending.entity.id();
+        String id = AnnotationIds.forMessage(pending.entity.id());
         if (checkSurfaceText
                 && !sameUpToWhitespace(joined(text, pending.fragmentsAsWritten), pending.surface.toString())) {
             throw CorpusFormatException.atLine(annName, pending.line, "surface text of entity " + id
                     + " does not match the document text at its offsets");
         }
-        if (!entityIds.add(id)) {
+        if (!entityIds.add(pending.entity.id())) {
             throw CorpusFormatException.atLine(annName, pending.line, "duplicate entity id " + id);
         }
         entities.add(pending.entity);
@@ -173,30 +175,31 @@ public final class BratAnnParser {
         }
         String id = fields[0].strip();
         checkId(id, annName, lineNumber);
+        String named = AnnotationIds.forMessage(id);
         String typeAndSpans = fields[1].strip();
         int space = typeAndSpans.indexOf(' ');
         if (space <= 0) {
             throw CorpusFormatException.atLine(annName, lineNumber,
-                    "malformed entity " + id + ": expected 'Type start end' after the id");
+                    "malformed entity " + named + ": expected 'Type start end' after the id");
         }
         String type = typeAndSpans.substring(0, space);
         String[] spanTexts = typeAndSpans.substring(space + 1).split(";", -1);
         List<TextSpan> fragmentsAsWritten = new ArrayList<>(spanTexts.length);
-        for (String spanText : spanTexts) {
-            String[] bounds = spanText.strip().split("\\s+");
+        for (int f = 0; f < spanTexts.length; f++) {
+            String[] bounds = spanTexts[f].strip().split("\\s+");
             if (bounds.length != 2) {
-                throw CorpusFormatException.atLine(annName, lineNumber,
-                        "malformed span of entity " + id + ": expected 'start end'");
+                throw CorpusFormatException.atLine(annName, lineNumber, "malformed span " + (f + 1) + " of "
+                        + spanTexts.length + " of entity " + named + ": expected 'start end'");
             }
-            int begin = parseOffset(bounds[0], id, annName, lineNumber);
-            int end = parseOffset(bounds[1], id, annName, lineNumber);
+            int begin = parseOffset(bounds[0], "start", f, named, annName, lineNumber);
+            int end = parseOffset(bounds[1], "end", f, named, annName, lineNumber);
             if (end < begin) {
                 throw CorpusFormatException.atLine(annName, lineNumber,
-                        "span of entity " + id + " ends (" + end + ") before it begins (" + begin + ")");
+                        "span of entity " + named + " ends (" + end + ") before it begins (" + begin + ")");
             }
             if (end > offsets.codePointLength()) {
                 throw CorpusFormatException.atLine(annName, lineNumber, "span " + begin + "-" + end + " of entity "
-                        + id + " lies outside the text (" + offsets.codePointLength() + " characters)");
+                        + named + " lies outside the text (" + offsets.codePointLength() + " characters)");
             }
             fragmentsAsWritten.add(new TextSpan(offsets.toCharOffset(begin), offsets.toCharOffset(end)));
         }
@@ -204,7 +207,7 @@ public final class BratAnnParser {
         fragments.sort(null);
         for (int i = 1; i < fragments.size(); i++) {
             if (fragments.get(i).begin() < fragments.get(i - 1).end()) {
-                throw CorpusFormatException.atLine(annName, lineNumber, "fragments of entity " + id + " overlap");
+                throw CorpusFormatException.atLine(annName, lineNumber, "fragments of entity " + named + " overlap");
             }
         }
         return new PendingEntity(new EntityMention(id, type, fragments, 1.0), fragmentsAsWritten, fields[2],
@@ -220,6 +223,7 @@ public final class BratAnnParser {
         }
         String id = fields[0].strip();
         checkId(id, annName, lineNumber);
+        String named = AnnotationIds.forMessage(id);
         String[] tokens = fields[1].strip().split("\\s+");
         String arg1 = null;
         String arg2 = null;
@@ -230,13 +234,14 @@ public final class BratAnnParser {
                 arg2 = tokens[i].substring(5);
             } else {
                 throw CorpusFormatException.atLine(annName, lineNumber,
-                        "malformed relation " + id + ": unexpected argument '" + tokens[i] + "'");
+                        "malformed relation " + named + ": unexpected field " + (i + 1)
+                                + " (expected Arg1:Tm or Arg2:Tn, once each)");
             }
         }
         if (tokens[0].isEmpty() || tokens[0].contains(":") || arg1 == null || arg2 == null
                 || arg1.isEmpty() || arg2.isEmpty()) {
             throw CorpusFormatException.atLine(annName, lineNumber,
-                    "malformed relation " + id + ": expected 'Type Arg1:Tm Arg2:Tn'");
+                    "malformed relation " + named + ": expected 'Type Arg1:Tm Arg2:Tn'");
         }
         return new RelationMention(id, tokens[0], arg1, arg2, 1.0);
     }
@@ -248,8 +253,8 @@ public final class BratAnnParser {
         }
     }
 
-    private static int parseOffset(String value, String id, String annName, int lineNumber)
-            throws CorpusFormatException {
+    private static int parseOffset(String value, String bound, int fragment, String entity, String annName,
+                                   int lineNumber) throws CorpusFormatException {
         try {
             int offset = Integer.parseInt(value);
             if (offset < 0) {
@@ -258,7 +263,8 @@ public final class BratAnnParser {
             return offset;
         } catch (NumberFormatException e) {
             throw CorpusFormatException.atLine(annName, lineNumber,
-                    "offset '" + value + "' of entity " + id + " is not a non-negative integer");
+                    "the " + bound + " offset of span " + (fragment + 1) + " of entity " + entity
+                            + " is not a non-negative integer");
         }
     }
 

@@ -1,9 +1,13 @@
 package org.jnrf.corpus;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
+import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
 import org.apache.uima.fit.component.JCasAnnotator_ImplBase;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
 import org.apache.uima.fit.descriptor.ResourceMetaData;
@@ -13,6 +17,7 @@ import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
 import org.jnrf.cas.CasAnnotations;
 import org.jnrf.cas.DocumentErrors;
+import org.jnrf.document.AnnotatedDocument;
 
 /**
  * Writes each CAS's entities and relations as {@code <target>/<relativePath>.ann} in n2c2 2018 BRAT form (see
@@ -21,6 +26,11 @@ import org.jnrf.cas.DocumentErrors;
  * could be read or found); one without text and with errors is left to the error report. A document whose file
  * cannot be written (a name too long for the file system, a full disk) gets a {@code DocumentError}; the batch goes
  * on.
+ *
+ * <p>At the end of the collection it writes brat's {@code annotation.conf} and {@code visual.conf} into the target
+ * folder, declaring the entity and relation types of every document written (see {@link BratConfiguration}). In a
+ * multi-threaded CPE each thread has its own writer: the writers of one folder share one configuration, so each
+ * writes the same complete files.
  */
 @ResourceMetaData(name = "JNRF BRAT writer (n2c2 2018)")
 @TypeCapability(inputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityFragment", "org.jnrf.type.EntityRelation",
@@ -39,7 +49,16 @@ public class BratWriter extends JCasAnnotator_ImplBase {
 
     static final String COMPONENT = "BratWriter";
 
+    /** The configuration of each target folder and how many writer instances (CPE threads) share it. */
+    private static final class SharedConfiguration {
+        private final BratConfiguration configuration = new BratConfiguration();
+        private int users;
+    }
+
+    private static final Map<Path, SharedConfiguration> CONFIGURATIONS = new HashMap<>();
+
     private Path target;
+    private SharedConfiguration configuration;
 
     /** A writer of {@code .ann} files into {@code targetFolder}. */
     public static AnalysisEngineDescription description(Path targetFolder) throws ResourceInitializationException {
@@ -58,6 +77,11 @@ public class BratWriter extends JCasAnnotator_ImplBase {
     public void initialize(UimaContext context) throws ResourceInitializationException {
         super.initialize(context);
         target = Path.of(targetLocation);
+        synchronized (CONFIGURATIONS) {
+            configuration = CONFIGURATIONS.computeIfAbsent(target.toAbsolutePath().normalize(),
+                    t -> new SharedConfiguration());
+            configuration.users++;
+        }
     }
 
     @Override
@@ -69,7 +93,9 @@ public class BratWriter extends JCasAnnotator_ImplBase {
         String extension = BratCorpus.ANN_EXTENSION;
         try {
             Path annFile = OutputFiles.forDocument(jcas, target, extension);
-            OutputFiles.writeAtomically(annFile, BratAnnFormatter.format(CasAnnotations.read(jcas)));
+            AnnotatedDocument document = CasAnnotations.read(jcas);
+            OutputFiles.writeAtomically(annFile, BratAnnFormatter.format(document));
+            configuration.configuration.add(document);
             if (writeText) {
                 extension = BratCorpus.TEXT_EXTENSION;
                 OutputFiles.writeAtomically(CorpusFiles.sibling(annFile, extension), text == null ? "" : text);
@@ -77,5 +103,27 @@ public class BratWriter extends JCasAnnotator_ImplBase {
         } catch (IOException | RuntimeException e) {
             OutputFailures.report(jcas, COMPONENT, extension, e, getLogger());
         }
+    }
+
+    /** Writes the folder's brat configuration: every instance writes the same, complete one (see the class comment). */
+    @Override
+    public void collectionProcessComplete() throws AnalysisEngineProcessException {
+        try {
+            Files.createDirectories(target);
+            configuration.configuration.writeTo(target);
+        } catch (IOException e) {
+            throw new AnalysisEngineProcessException(e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        synchronized (CONFIGURATIONS) {
+            if (configuration != null && --configuration.users == 0) {
+                CONFIGURATIONS.values().remove(configuration);
+            }
+            configuration = null;
+        }
+        super.destroy();
     }
 }

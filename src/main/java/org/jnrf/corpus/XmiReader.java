@@ -23,6 +23,7 @@ import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
 import org.apache.uima.util.Progress;
 import org.apache.uima.util.ProgressImpl;
+import org.jnrf.cas.AnnotationIntegrity;
 import org.jnrf.cas.DocumentErrors;
 import org.jnrf.cas.SourceDocuments;
 import org.xml.sax.SAXException;
@@ -36,7 +37,10 @@ import org.xml.sax.SAXParseException;
  *
  * <p>An XMI file that cannot be parsed gives a CAS with empty text and a {@code DocumentError} naming the file and
  * the parser's problem, a logged warning, and reading goes on. Symbolic links are followed; an entry that cannot be
- * (a link loop, a dangling link, an unreadable folder) is reported the same way.
+ * (a link loop, a dangling link, an unreadable folder) is reported the same way. One whose entities or relations are
+ * unsound (a span past the text, a relation argument that is no entity; see {@link AnnotationIntegrity}) gives a CAS
+ * with the text and none of them, like a bad {@code .ann} in the BRAT reader, with a {@code DocumentError} naming the
+ * first problem.
  */
 @ResourceMetaData(name = "JNRF XMI reader")
 @TypeCapability(outputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityFragment", "org.jnrf.type.EntityRelation",
@@ -116,6 +120,14 @@ public class XmiReader extends JCasCollectionReader_ImplBase {
         // a name that another framework's reader stored (DKPro's DocumentMetaData, ...) is where the document came from
         if (SourceDocuments.name(jcas).isEmpty()) {
             SourceDocuments.set(jcas, CorpusFiles.baseName(file), file.toUri().toString(), relativePath);
+        }
+        List<String> problems = AnnotationIntegrity.problems(jcas);
+        if (!problems.isEmpty()) {
+            AnnotationIntegrity.dropAnnotations(jcas);
+            String message = file + ": " + problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1)
+                    + " more problem(s))" : "") + "; the file's entities and relations are left out";
+            DocumentErrors.add(jcas, COMPONENT, message);
+            getLogger().warn(message);
         }
     }
 

@@ -12,10 +12,24 @@ import org.jnrf.document.AnnotatedDocument;
 
 /** Reads every {@code *.ann} file directly inside a folder (hidden files excepted, as with a shell glob). */
 final class AnnFolderReader {
+    /** The documents that could be read, and one problem per file that could not. */
+    record Contents(List<AnnotatedDocument> documents, List<AnnFormatException> problems) {
+    }
+
     private AnnFolderReader() {
     }
 
+    /** Every document of the folder; the first malformed file stops the reading. */
     static List<AnnotatedDocument> read(Path folder) throws IOException {
+        Contents contents = readAll(folder);
+        if (!contents.problems().isEmpty()) {
+            throw contents.problems().get(0);
+        }
+        return contents.documents();
+    }
+
+    /** Every readable document of the folder, and the problem of each file that is not. */
+    static Contents readAll(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             throw new NoSuchFileException(folder.toString(), null, "folder does not exist");
         }
@@ -27,10 +41,17 @@ final class AnnFolderReader {
             files = listing.filter(AnnFolderReader::isAnnFile).sorted().toList();
         }
         List<AnnotatedDocument> documents = new ArrayList<>(files.size());
+        List<AnnFormatException> problems = new ArrayList<>();
         for (Path file : files) {
-            documents.add(AnnFileParser.parse(file));
+            try {
+                documents.add(AnnFileParser.parse(file));
+            } catch (AnnFormatException e) {
+                problems.add(e);
+            } catch (IOException e) {
+                problems.add(new AnnFormatException(file, "cannot be read (" + e.getClass().getSimpleName() + ")"));
+            }
         }
-        return documents;
+        return new Contents(documents, problems);
     }
 
     private static boolean isAnnFile(Path path) {

@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.jnrf.document.AnnotatedDocument;
@@ -67,6 +69,33 @@ public final class N2c2Scorer {
             throw new IOException("no .ann file in gold folder " + goldFolder);
         }
         return evaluate(gold, AnnFolderReader.read(predictedFolder));
+    }
+
+    /**
+     * As {@link #evaluateFolders}, but a malformed file does not stop the scoring: its document is left out on both
+     * sides (a broken gold file cannot be scored, and a broken prediction scored as empty would understate the
+     * system), and each malformed file is returned with its problem.
+     *
+     * @throws IOException if a folder cannot be read or the gold folder holds no {@code .ann} file
+     */
+    public FolderEvaluation evaluateReadableFiles(Path goldFolder, Path predictedFolder) throws IOException {
+        AnnFolderReader.Contents gold = AnnFolderReader.readAll(goldFolder);
+        if (gold.documents().isEmpty() && gold.problems().isEmpty()) {
+            throw new IOException("no .ann file in gold folder " + goldFolder);
+        }
+        AnnFolderReader.Contents predicted = AnnFolderReader.readAll(predictedFolder);
+        List<AnnFormatException> problems = new ArrayList<>(gold.problems());
+        problems.addAll(predicted.problems());
+        Set<String> broken = new HashSet<>();
+        for (AnnFormatException problem : problems) {
+            broken.add(AnnFileParser.documentId(problem.file()));
+        }
+        return new FolderEvaluation(evaluate(withoutIds(gold.documents(), broken),
+                withoutIds(predicted.documents(), broken)), problems);
+    }
+
+    private static List<AnnotatedDocument> withoutIds(List<AnnotatedDocument> documents, Set<String> ids) {
+        return documents.stream().filter(d -> !ids.contains(d.documentId())).toList();
     }
 
     /**

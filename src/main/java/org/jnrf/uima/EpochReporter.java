@@ -3,8 +3,6 @@ package org.jnrf.uima;
 import java.util.List;
 
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.eval.EvaluationReport;
 import org.jnrf.eval.ModelEvaluation;
@@ -16,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Scores each epoch's model on the dev documents with the n2c2 scorer (lenient relation micro F1, ties broken by
- * lenient entity micro F1), logs the figures, and optionally shows a progress bar over the training steps.
+ * lenient entity micro F1), logs the figures, and optionally shows progress over the training steps (a bar on a
+ * terminal, plain lines otherwise: see {@link ProgressBars}).
  */
 final class EpochReporter implements TrainingListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EpochReporter.class);
@@ -42,8 +41,7 @@ final class EpochReporter implements TrainingListener, AutoCloseable {
             return;
         }
         if (bar == null) {
-            bar = new ProgressBarBuilder().setTaskName("Training").setInitialMax((long) stepsPerEpoch * epochs)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).setUnit(" docs", 1).build();
+            bar = ProgressBars.onStderr("Training", (long) stepsPerEpoch * epochs, " docs");
         }
         bar.stepTo((long) epoch * stepsPerEpoch + step + 1); // the trainer counts epochs and steps from 0
         bar.setExtraMessage(String.format("epoch %d loss %.3f", epoch + 1, loss));

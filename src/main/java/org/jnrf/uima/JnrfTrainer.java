@@ -28,6 +28,7 @@ import org.jnrf.text.Vocabulary;
 import org.jnrf.training.Trainer;
 import org.jnrf.training.TrainingConfig;
 import org.jnrf.training.TrainingSettings;
+import org.jnrf.type.DocumentError;
 import org.jnrf.corpus.AnnotatedCorpus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * Each epoch is scored on the dev documents with the n2c2 scorer (lenient relation micro F1 selects the model,
  * patience stops early), and the relation decision threshold stored in the model is tuned on them. Checkpoints
  * are written atomically next to the model and a rerun resumes from them.
- * Documents carrying a {@code DocumentError} are skipped and named in the log.
+ * Documents carrying a {@code DocumentError} are left out and named in the log with their first problem; put an
+ * {@code ErrorReportWriter} before this engine to list them all in {@code errors.tsv}, as {@code jnrf train} does.
  */
 @ResourceMetaData(name = "JNRF training engine")
 @TypeCapability(inputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityRelation", "org.jnrf.type.SourceDocument"})
@@ -116,8 +118,9 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
         String id = SourceDocuments.describe(jcas);
         if (DocumentErrors.hasAny(jcas)) {
             skipped.add(id);
-            LOG.warn("document {}: skipped for training, it has {} problem(s) (see the error report)", id,
-                    DocumentErrors.list(jcas).size());
+            List<DocumentError> problems = DocumentErrors.list(jcas);
+            LOG.warn("document {}: left out of training: {}{}", id, problems.get(0).getMessage(),
+                    problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem(s))" : "");
             return;
         }
         AnnotatedDocument doc = CasAnnotations.read(jcas);

@@ -50,7 +50,7 @@ class AnnotateCommandTest extends CliTestSupport {
                     ann.toString());
         }
         assertEquals(computeBefore, org.jnrf.network.ComputeThreads.current(), "the setting is restored");
-        assertEquals(1, run("annotate", notes.toString(), "--out", dir.resolve("none").toString(), "--model",
+        assertEquals(2, run("annotate", notes.toString(), "--out", dir.resolve("none").toString(), "--model",
                 model, "--compute-threads", "0"));
         assertTrue(err.toString().contains("--compute-threads must be at least 1"), err.toString());
     }
@@ -109,8 +109,8 @@ class AnnotateCommandTest extends CliTestSupport {
 
     @Test
     void missingInputsAndBadOptionsAreClearErrors() {
-        assertEquals(1, run("annotate", dir.resolve("nope").toString(), "--out", dir.resolve("o").toString()));
-        assertTrue(err.toString().contains("does not exist"), err.toString());
+        assertEquals(2, run("annotate", dir.resolve("nope").toString(), "--out", dir.resolve("o").toString()));
+        assertTrue(err.toString().contains("no such file or folder: " + dir.resolve("nope")), err.toString());
         assertEquals(2, run("annotate", dir.toString(), "--out", dir.resolve("o").toString(), "--format", "pdf"));
     }
 

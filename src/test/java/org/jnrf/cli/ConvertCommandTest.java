@@ -1,6 +1,7 @@
 package org.jnrf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -80,9 +81,93 @@ class ConvertCommandTest extends CliTestSupport {
     }
 
     @Test
+    void anXmiWhoseEntityEndsPastItsTextIsReportedWithoutTextAndTheBatchGoesOn() throws Exception {
+        String marker = "ZQXMARKER";
+        Path brat = Files.createDirectories(dir.resolve("brat"));
+        for (String name : List.of("a", "b", "c")) {
+            Files.writeString(brat.resolve(name + ".txt"), "Took " + marker + " aspirin daily.");
+            Files.writeString(brat.resolve(name + ".ann"), "T1\tDrug 5 14\t" + marker + "\nT2\tFrequency 23 28\tdaily\n"
+                    + "R1\tFrequency-Drug Arg1:T2 Arg2:T1\n");
+        }
+        Path xmi = dir.resolve("xmi");
+        assertEquals(0, run("convert", "--from", "brat", "--to", "xmi", brat.toString(), xmi.toString()),
+                err.toString());
+        String b = Files.readString(xmi.resolve("b.xmi"));
+        assertTrue(b.contains("begin=\"23\" end=\"28\""), b);
+        Files.writeString(xmi.resolve("b.xmi"), b.replace("begin=\"23\" end=\"28\"", "begin=\"23\" end=\"280\""));
+        Path out = dir.resolve("out");
+
+        assertEquals(3, run("convert", "--from", "xmi", "--to", "brat", xmi.toString(), out.toString()));
+
+        assertEquals(3, CorpusFiles.listBySuffix(out, ".ann").size());
+        assertEquals("", Files.readString(out.resolve("b.ann")), "the broken file's annotations are left out");
+        assertTrue(Files.readString(out.resolve("c.ann")).contains("R1\tFrequency-Drug Arg1:T2 Arg2:T1"));
+        List<String> report = Files.readAllLines(out.resolve("errors.tsv"));
+        assertEquals(2, report.size(), report.toString());
+        assertTrue(report.get(1).contains("b.xmi: entity T2 ends at 280, after the text (29 characters)"),
+                report.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+        String conf = Files.readString(out.resolve("annotation.conf"));
+        assertTrue(conf.contains("[entities]\nDrug\nFrequency\n"), conf);
+        assertTrue(conf.contains("[relations]\nFrequency-Drug\tArg1:Frequency, Arg2:Drug\n"), conf);
+        assertTrue(Files.readString(out.resolve("visual.conf")).contains("\nDrug\tbgColor:"));
+        assertFalse(err.toString().contains(marker) || out.toString().contains(marker)
+                || String.join("\n", report).contains(marker), err.toString());
+    }
+
+    @Test
+    void aDocumentTheWriterCannotWriteIsReportedAndTheOthersAreConverted() throws Exception {
+        Path brat = Files.createDirectories(dir.resolve("brat").resolve("sub"));
+        for (Path folder : List.of(brat, brat.getParent())) {
+            Files.writeString(folder.resolve("n.txt"), "Took aspirin.");
+            Files.writeString(folder.resolve("n.ann"), "T1\tDrug 5 12\taspirin\n");
+        }
+        Files.writeString(brat.resolve("m.txt"), "Took aspirin.");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("sub"), "a file where the writer needs a folder");
+
+        assertEquals(3, run("convert", "--from", "brat", "--to", "brat", brat.getParent().toString(),
+                out.toString()));
+
+        assertEquals("T1\tDrug 5 12\taspirin\n", Files.readString(out.resolve("n.ann")));
+        List<String> report = Files.readAllLines(out.resolve("errors.tsv"));
+        assertEquals(3, report.size(), report.toString());
+        assertTrue(report.get(1).startsWith("m\tbrat writer\tnot written: "), report.toString());
+        assertTrue(report.get(2).startsWith("n\tbrat writer\tnot written: "), report.toString());
+        assertTrue(err.toString().contains("2 document problem(s)"), err.toString());
+        assertTrue(Files.readString(out.resolve("annotation.conf")).contains("[entities]\nDrug\n"));
+    }
+
+    @Test
+    void everyBadBratFileIsReportedWithoutItsText() throws Exception {
+        String marker = "ZQXMARKER";
+        Path brat = Files.createDirectories(dir.resolve("brat"));
+        List<String> bad = List.of("T1\tDrug 5 " + marker + "\taspirin\n", "T1\tDrug 5 12\t" + marker + "\n",
+                marker + "\n", "T1\tDrug 5 12\taspirin\nR1\tADE-Drug Arg1:T1 " + marker + "\n");
+        for (int i = 0; i < bad.size(); i++) {
+            Files.writeString(brat.resolve("bad" + i + ".txt"), "Took aspirin, " + marker + ".");
+            Files.writeString(brat.resolve("bad" + i + ".ann"), bad.get(i));
+        }
+        Files.writeString(brat.resolve("good.txt"), "Took aspirin.");
+        Files.writeString(brat.resolve("good.ann"), "T1\tDrug 5 12\taspirin\n");
+        Path out = dir.resolve("out");
+
+        assertEquals(3, run("convert", "--from", "brat", "--to", "json", brat.toString(), out.toString()));
+
+        List<String> report = Files.readAllLines(out.resolve("errors.tsv"));
+        assertEquals(1 + bad.size(), report.size(), report.toString());
+        for (int i = 0; i < bad.size(); i++) {
+            assertTrue(report.get(1 + i).startsWith("bad" + i + "\tBratReader\t" + brat.resolve("bad" + i + ".ann")
+                    + ", line "), report.get(1 + i));
+        }
+        assertFalse(err.toString().contains(marker) || out.toString().contains(marker)
+                || String.join("\n", report).contains(marker), err.toString());
+    }
+
+    @Test
     void missingInputFolderIsAClearError() {
-        assertEquals(1, run("convert", "--from", "brat", "--to", "xmi", dir.resolve("nope").toString(),
+        assertEquals(2, run("convert", "--from", "brat", "--to", "xmi", dir.resolve("nope").toString(),
                 dir.resolve("out").toString()));
-        assertTrue(err.toString().contains("does not exist"), err.toString());
+        assertTrue(err.toString().contains("no such folder: " + dir.resolve("nope")), err.toString());
     }
 }

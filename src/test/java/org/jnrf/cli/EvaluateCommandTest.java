@@ -1,12 +1,15 @@
 package org.jnrf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,9 +81,40 @@ class EvaluateCommandTest extends CliTestSupport {
     @Test
     void malformedFileIsReportedWithFileAndLine() throws Exception {
         Files.writeString(pred.resolve("a.ann"), "T1\tDrug 0 7\tx\nR1\tADE-Drug Arg1:T2 Arg2:T1\n");
-        assertEquals(1, run("evaluate", "--gold", gold.toString(), "--pred", pred.toString()));
-        assertTrue(err.toString().contains(pred.resolve("a.ann") + ":2: relation R1 refers to unknown entity 'T2'"),
-                err.toString());
+        assertEquals(3, run("evaluate", "--gold", gold.toString(), "--pred", pred.toString()));
+        assertTrue(err.toString().contains(pred.resolve("a.ann")
+                + ":2: relation R1 refers to unknown entity 'T2' (argument 1)"), err.toString());
+    }
+
+    @Test
+    void everyMalformedFileIsReportedWithoutItsTextAndTheOthersAreScored() throws Exception {
+        String marker = "ZQXMARKER";
+        Files.writeString(pred.resolve("a.ann"), "T1\tDrug 0 7\tx\n");
+        Files.writeString(pred.resolve("b.ann"), "T1\tDrug 0 7\tx\n");
+        for (String name : List.of("c", "d", "e", "f", "g")) {
+            Files.writeString(gold.resolve(name + ".ann"), "T1\tDrug 0 7\taspirin\n");
+            Files.writeString(pred.resolve(name + ".ann"), "T1\tDrug 0 7\taspirin\n");
+        }
+        Files.write(gold.resolve("c.ann"), ("T1\tDrug 0 7\t" + marker + "\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
+        Files.writeString(gold.resolve("d.ann"), "T1\tDrug 0 7\taspirin\n" + marker + " on a line of its own\n");
+        Files.writeString(pred.resolve("e.ann"), "T1\tDrug 0 " + marker + "\taspirin\n");
+        Files.writeString(pred.resolve("f.ann"), "T1 Drug 0 7 " + marker + "\n");
+        Files.writeString(gold.resolve("g.txt"), "Aspirin " + marker);
+        Files.writeString(gold.resolve("g.ann"), "T1\tDrug 0 7\taspirin\nT2\tADE 8 40\t" + marker + "\n");
+        assertEquals(3, run("evaluate", "--gold", gold.toString(), "--pred", pred.toString()));
+        String problems = err.toString();
+        assertTrue(problems.contains(gold.resolve("c.ann") + ": not valid UTF-8"), problems);
+        assertTrue(problems.contains(gold.resolve("d.ann") + ":2: not a BRAT annotation line"), problems);
+        assertTrue(problems.contains(pred.resolve("e.ann") + ":1: entity T1: the end offset of fragment 1"), problems);
+        assertTrue(problems.contains(pred.resolve("f.ann") + ":1: entity line has no tab-separated"), problems);
+        assertTrue(problems.contains(gold.resolve("g.ann") + ":2: entity T2: fragment 1 ends at 40, after the text of "
+                + "g.txt (17 characters)"), problems);
+        assertTrue(problems.contains("5 malformed file(s)"), problems);
+        assertFalse(problems.contains(marker) || out.toString().contains(marker), problems);
+        // a and b are scored; the broken pairs are neither scored nor listed as missing or extra
+        assertTrue(out.toString().contains("2 files found"), out.toString());
+        assertTrue(out.toString().contains("     Overall (micro)  1.0000  0.6667  0.8000"), out.toString());
+        assertFalse(problems.contains("without prediction") || problems.contains("without gold"), problems);
     }
 
     @Test

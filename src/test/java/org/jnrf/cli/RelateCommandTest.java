@@ -11,6 +11,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +28,12 @@ class RelateCommandTest {
     @Test
     void keepsTheGoldEntitiesPredictsRelationsAndReportsABrokenFile() throws Exception {
         Path gold = TestModels.copyCorpus(TestModels.PHEE_DEV, dir.resolve("gold"), 12);
-        Files.writeString(gold.resolve("broken.txt"), "Aspirin caused a rash.");
+        String marker = "ZQXMARKER";
+        Files.writeString(gold.resolve("broken.txt"), "Aspirin caused a rash " + marker + ".");
         Files.writeString(gold.resolve("broken.ann"), "T1\tDrug 0 70\tAspirin\n");
+        Files.writeString(gold.resolve("broken2.txt"), "Aspirin caused a rash " + marker + ".");
+        Files.writeString(gold.resolve("broken2.ann"), "T1\tDrug 0 " + marker + "\tAspirin\n");
+        Files.write(gold.resolve("broken3.txt"), ("Aspirin " + marker + " \u00e9").getBytes(StandardCharsets.ISO_8859_1));
         Path out = dir.resolve("out");
         StringWriter err = new StringWriter();
         StringWriter stdout = new StringWriter();
@@ -39,11 +44,15 @@ class RelateCommandTest {
         assertEquals(3, cli.execute("relate", "--gold", gold.toString(), "--out", out.toString(), "--model",
                 TestModels.trainedModel().toString()), err.toString());
 
-        assertTrue(err.toString().contains("broken.txt"), err.toString());
-        assertFalse(err.toString().contains("caused a rash"), "no note text in messages");
-        assertTrue(stdout.toString().startsWith("12 of 13 files written"), stdout.toString());
-        Files.delete(gold.resolve("broken.txt"));
-        Files.delete(gold.resolve("broken.ann"));
+        assertTrue(err.toString().contains(gold.resolve("broken.ann") + ", line 1: span 0-70"), err.toString());
+        assertTrue(err.toString().contains(gold.resolve("broken2.ann") + ", line 1: the end offset"), err.toString());
+        assertTrue(err.toString().contains(gold.resolve("broken3.txt") + ": not valid UTF-8"), err.toString());
+        assertFalse(err.toString().contains("caused a rash") || err.toString().contains(marker)
+                || stdout.toString().contains(marker), "no note text in messages");
+        assertTrue(stdout.toString().startsWith("12 of 15 files written"), stdout.toString());
+        for (String broken : List.of("broken.txt", "broken.ann", "broken2.txt", "broken2.ann", "broken3.txt")) {
+            Files.delete(gold.resolve(broken));
+        }
         List<AnnotatedDocument> expected = BratCorpus.readAll(gold);
         EvaluationReport report = N2c2Scorer.scoreFolders(gold, out);
         assertEquals(12, report.documentCount());
@@ -54,6 +63,8 @@ class RelateCommandTest {
                     .filter(l -> l.startsWith("R")).count();
         }
         assertTrue(predicted > 0, "some relations are predicted");
+        String conf = Files.readString(out.resolve("annotation.conf"));
+        assertTrue(conf.contains("\nDrug\n") && conf.contains("-Drug\tArg1:"), "brat's configuration: " + conf);
         assertTrue(report.lenientRelationMicroF1() > 0.2, "relations from gold entities: "
                 + report.lenientRelationMicroF1());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.jnrf.model.JnrfModel;
 import org.jnrf.uima.TestModels;
@@ -37,10 +38,58 @@ class TrainCommandTest extends CliTestSupport {
     }
 
     @Test
+    void brokenTrainingDocumentsAreListedInTheErrorReportBesideTheModelWithoutTheirText() throws Exception {
+        String marker = "ZQXMARKER";
+        Path train = TestModels.copyCorpus(TestModels.PHEE_TRAIN, dir.resolve("train"), 8);
+        List<String> bad = List.of("T1\tDrug 0 " + marker + "\tx\n", "T1\tDrug 0 4\t" + marker + "\n",
+                marker + "\n");
+        for (int i = 0; i < bad.size(); i++) {
+            Files.writeString(train.resolve("broken" + i + ".txt"), "Took " + marker + " daily.");
+            Files.writeString(train.resolve("broken" + i + ".ann"), bad.get(i));
+        }
+        Path model = dir.resolve("models").resolve("m.zip");
+        int exit = run("train", "--train", train.toString(), "--out", model.toString(), "--width", "16", "--layers",
+                "1", "--expansion", "2", "--epochs", "1", "--set", "vocabularySize=400", "--no-progress");
+
+        assertEquals(3, exit, err.toString());
+        assertTrue(Files.isRegularFile(model), "the model is trained on the readable documents");
+        List<String> report = Files.readAllLines(model.resolveSibling("errors.tsv"));
+        assertEquals(1 + bad.size(), report.size(), report.toString());
+        for (int i = 0; i < bad.size(); i++) {
+            assertTrue(report.get(1 + i).startsWith("broken" + i + "\tBratReader\t"
+                    + train.resolve("broken" + i + ".ann") + ", line 1: "), report.get(1 + i));
+        }
+        assertTrue(err.toString().contains(model.resolveSibling("errors.tsv").toString()), err.toString());
+        assertFalse(err.toString().contains(marker) || out.toString().contains(marker)
+                || String.join("\n", report).contains(marker), err.toString());
+    }
+
+    @Test
+    void brokenDevDocumentsAreEachNamedBeforeAnyTraining() throws Exception {
+        String marker = "ZQXMARKER";
+        Path train = TestModels.copyCorpus(TestModels.PHEE_TRAIN, dir.resolve("train"), 2);
+        Path dev = TestModels.copyCorpus(TestModels.PHEE_DEV, dir.resolve("dev"), 2);
+        for (int i = 0; i < 2; i++) {
+            Files.writeString(dev.resolve("broken" + i + ".txt"), "Took " + marker + " daily.");
+            Files.writeString(dev.resolve("broken" + i + ".ann"), "T1\tDrug 0 4" + i + "\t" + marker + "\n");
+        }
+        Path model = dir.resolve("m.zip");
+        assertEquals(1, run("train", "--train", train.toString(), "--dev", dev.toString(), "--out", model.toString(),
+                "--no-progress"));
+        for (int i = 0; i < 2; i++) {
+            assertTrue(err.toString().contains("jnrf train: --dev: broken" + i + ": " + dev.resolve("broken" + i
+                    + ".ann") + ", line 1: span 0-4" + i), err.toString());
+        }
+        assertTrue(err.toString().contains("2 broken document(s)"), err.toString());
+        assertFalse(err.toString().contains(marker) || err.toString().contains("\tat "), err.toString());
+        assertFalse(Files.exists(model));
+    }
+
+    @Test
     void aMissingCorpusIsAClearError() {
-        assertEquals(1, run("train", "--train", dir.resolve("none").toString(), "--out",
+        assertEquals(2, run("train", "--train", dir.resolve("none").toString(), "--out",
                 dir.resolve("m.zip").toString()));
-        assertTrue(err.toString().contains("does not exist"), err.toString());
+        assertTrue(err.toString().contains("--train: no such folder: " + dir.resolve("none")), err.toString());
     }
 
     private static String[] concat(String[] a, String... b) {

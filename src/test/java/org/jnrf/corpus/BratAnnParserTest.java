@@ -124,7 +124,7 @@ class BratAnnParserTest {
         assertProblem(assertThrows(CorpusFormatException.class, () -> parse("T1 Drug 0 7 Aspirin\n")), 1,
                 "malformed entity line");
         assertProblem(assertThrows(CorpusFormatException.class, () -> parse("T1\tDrug 0 x\tAspirin\n")), 1,
-                "offset 'x' of entity T1 is not a non-negative integer");
+                "the end offset of span 1 of entity T1 is not a non-negative integer");
         assertProblem(assertThrows(CorpusFormatException.class, () -> parse("T1\tDrug 0\tAspirin\n")), 1,
                 "malformed span");
         assertProblem(assertThrows(CorpusFormatException.class,
@@ -134,6 +134,31 @@ class BratAnnParserTest {
                 () -> parse("T1\tDrug 0 7\tAspirin\nT1\tDrug 0 7\tAspirin\n")), 2, "duplicate entity id T1");
         assertProblem(assertThrows(CorpusFormatException.class, () -> parse("T1\tADE 21 30;28 44\tanything\n")), 1,
                 "fragments of entity T1 overlap");
+    }
+
+    @Test
+    void messagesNeverQuoteTheLineOrTheNote() {
+        String marker = "ZQXMARKER";
+        String text = "Aspirin " + marker + " daily.";
+        List<String> bad = List.of(
+                "T1 Drug 0 7 " + marker + "\n",
+                "T1\t" + marker + "\taspirin\n",
+                "T1\tDrug 0 " + marker + "\tAspirin\n",
+                "T1\tDrug 0 7 " + marker + "\tAspirin\n",
+                "T1\tDrug 0 7\t" + marker + "\n",
+                "T1\tDrug 8 17\tAspirin\n",
+                "T1\tDrug 0 99\t" + marker + "\n",
+                "T" + marker + "\tDrug 0 7\tAspirin\nT" + marker + "\tDrug 0 7\tAspirin\n",
+                "T1\tDrug 0 7\tAspirin\nR1\tADE-Drug Arg1:T1 " + marker + "\n",
+                "T1\tDrug 0 7\tAspirin\nR1\tADE-Drug Arg1:T1 Arg2:" + marker + "\n",
+                "T1\tDrug 0 7\tAspirin\nR" + marker + "\tADE-Drug Arg1:T1 Arg2:T9\n",
+                marker + "\tDrug 0 7\tAspirin\n");
+        for (String ann : bad) {
+            CorpusFormatException e = assertThrows(CorpusFormatException.class,
+                    () -> parser.parse("doc", text, ann, "doc.ann"), ann);
+            assertTrue(e.getMessage().startsWith("doc.ann, line "), e.getMessage());
+            assertFalse(e.getMessage().contains(marker), e.getMessage());
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.jnrf.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +61,8 @@ class AnnFileParserTest {
                 dangling.getMessage());
 
         AnnFormatException offset = assertThrows(AnnFormatException.class, () -> parse("T1\tDrug 0 x7\tx"));
-        assertTrue(offset.getMessage().endsWith("note-1.ann:1: entity T1: offset 'x7' is not a non-negative integer"),
+        assertTrue(offset.getMessage().endsWith(
+                "note-1.ann:1: entity T1: the end offset of fragment 1 is not a non-negative integer"),
                 offset.getMessage());
         assertEquals(3, assertThrows(AnnFormatException.class,
                 () -> parse("T1\tDrug 0 7\tx", "", "T1\tADE 8 9\ty")).line());
@@ -68,6 +70,50 @@ class AnnFileParserTest {
         assertThrows(AnnFormatException.class, () -> parse("T1\tDrug 9 7\tx"));
         assertThrows(AnnFormatException.class, () -> parse("T1\tDrug 0 7;9\tx"));
         assertThrows(AnnFormatException.class, () -> parse("T1\tDrug 0 7\tx", "R1\tADE-Drug T1 Arg2:T1"));
+        assertEquals(2, assertThrows(AnnFormatException.class,
+                () -> parse("T1\tDrug 0 7\tx", "a surface line on its own")).line());
+    }
+
+    @Test
+    void messagesNameFieldPositionsButNeverQuoteTheLine() {
+        String marker = "ZQXMARKER";
+        List<List<String>> bad = List.of(
+                List.of("T1 Drug 0 7 " + marker),
+                List.of("T1\t" + marker),
+                List.of("T1\tDrug 0 " + marker + "\tx"),
+                List.of("T1\tDrug 0 7 " + marker + "\tx"),
+                List.of("T" + marker + "\tDrug 0 7\tx", "T" + marker + "\tDrug 0 7\tx"),
+                List.of("T1\tDrug 0 7\tx", "R1\tADE-Drug Arg1:T1 " + marker),
+                List.of("T1\tDrug 0 7\tx", "R1\tADE-Drug Arg1:T1 Arg2:" + marker),
+                List.of("T1\tDrug 0 7\tx", "R1\tADE-Drug Arg1:T1 Arg2:T1 " + marker),
+                List.of("T1\tDrug 0 7\t" + marker, marker + " continues the surface"));
+        for (List<String> lines : bad) {
+            AnnFormatException e = assertThrows(AnnFormatException.class, () -> parse(lines.toArray(String[]::new)),
+                    String.join("|", lines));
+            assertTrue(e.getMessage().contains("note-1.ann:"), e.getMessage());
+            assertFalse(e.getMessage().contains(marker), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFileNotInUtf8IsNamedWithTheByteOffset() throws Exception {
+        Path file = dir.resolve("latin.ann");
+        Files.write(file, new byte[] {'T', '1', '\t', (byte) 0xE9});
+        AnnFormatException e = assertThrows(AnnFormatException.class, () -> AnnFileParser.parse(file));
+        assertTrue(e.getMessage().startsWith(file + ": not valid UTF-8"), e.getMessage());
+        assertTrue(e.getMessage().contains("byte offset 3"), e.getMessage());
+    }
+
+    @Test
+    void folderReaderReportsEveryBadFileAndKeepsTheRest() throws Exception {
+        Files.writeString(dir.resolve("a.ann"), "T1\tDrug 0 1\tx\n");
+        Files.writeString(dir.resolve("b.ann"), "T1\tDrug x 1\tx\n");
+        Files.write(dir.resolve("c.ann"), new byte[] {(byte) 0xFF});
+        Files.writeString(dir.resolve("d.ann"), "\uFEFFT1\tDrug 0 1\tx\n");
+        AnnFolderReader.Contents contents = AnnFolderReader.readAll(dir);
+        assertEquals(List.of("a", "d"), contents.documents().stream().map(AnnotatedDocument::documentId).toList());
+        assertEquals(List.of(dir.resolve("b.ann"), dir.resolve("c.ann")),
+                contents.problems().stream().map(AnnFormatException::file).toList());
     }
 
     @Test
