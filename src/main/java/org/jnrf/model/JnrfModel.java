@@ -80,7 +80,14 @@ public final class JnrfModel {
         this.tokenizer = new WordPieceTokenizer(vocabulary, new BasicTokenizer(config.lowerCase(),
                 config.stripAccents()), config.maxCharsPerWord());
         this.networks = List.copyOf(networks);
-        this.scratch = ThreadLocal.withInitial(() -> this.networks.stream().map(JnrfNetwork::newScratch).toList());
+        // an ensemble's networks encode in one shared working scratch and keep only their encoder outputs apart
+        this.scratch = ThreadLocal.withInitial(() -> {
+            List<Scratch> own = new ArrayList<>(this.networks.stream().map(JnrfNetwork::newScratch).toList());
+            if (own.size() > 1) {
+                own.add(this.networks.get(0).newScratch());
+            }
+            return List.copyOf(own);
+        });
     }
 
     /**
@@ -394,7 +401,19 @@ public final class JnrfModel {
      * entity covers the characters from its first token's begin to its last token's end.
      */
     public AnnotatedDocument predict(String documentId, String text, PredictionOptions options) {
+        return predict(documentId, text, options, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #predict(String, String, PredictionOptions)}, refusing a text of more than {@code maxWordPieces}
+     * word pieces with a {@link NoteTooLongException} before the networks see it: working memory grows with the
+     * length (see docs/network.md, "Memory per note").
+     */
+    public AnnotatedDocument predict(String documentId, String text, PredictionOptions options, int maxWordPieces) {
         List<Token> tokens = tokenizer.tokenize(text);
+        if (tokens.size() > maxWordPieces) {
+            throw new NoteTooLongException(tokens.size(), maxWordPieces);
+        }
         if (tokens.isEmpty()) {
             return AnnotatedDocument.unannotated(documentId, text);
         }
@@ -407,7 +426,7 @@ public final class JnrfModel {
             continuation[i] = tokens.get(i).isContinuation();
         }
         EnsembleAverage.Decoded p = EnsembleAverage.predict(networks, scratch.get(), ids, continuation,
-                TokenLines.of(text, tokens, config.countsSentenceBreaks()), null);
+                TokenLines.of(text, tokens, config.countsSentenceBreaks()), null, options.relationThreshold());
         List<EntityMention> entities = new ArrayList<>();
         Map<Integer, String> entityIds = new HashMap<>();
         List<EntitySpan> spans = p.entities();
@@ -505,7 +524,8 @@ public final class JnrfModel {
         }
         int[] ids = tokens.stream().mapToInt(Token::id).toArray();
         EnsembleAverage.Decoded p = EnsembleAverage.predict(networks, scratch.get(), ids, null,
-                TokenLines.of(document.text(), tokens, config.countsSentenceBreaks()), spans);
+                TokenLines.of(document.text(), tokens, config.countsSentenceBreaks()), spans,
+                options.relationThreshold());
         List<RelationMention> relations = new ArrayList<>();
         for (RelationScore r : p.relations()) {
             if (r.probability() >= options.relationThreshold()) {
