@@ -128,16 +128,30 @@ public final class RelationHead {
                 feat[2 * (int) pairs + pair] = 1;
             }
         }
-        INDArray features = Nd4j.create(feat, new long[]{pairs, 3}, 'f').castTo(logits.dataType());
+        INDArray features = copied(Nd4j.create(feat, new long[]{pairs, 3}, 'f'), cache.buffer("features", pairs, 3));
         cache.kernels().gemm(features, poly.value(), logits, false, false, 1.0, 1.0);
         cache.keep("features", features);
         if (rank != null) {
-            INDArray rankFeatures = rankFeatures(modifiers, anchors, lineIndex, spans, from, to)
-                    .castTo(logits.dataType());
+            INDArray rankFeatures = copied(rankFeatures(modifiers, anchors, lineIndex, spans, from, to),
+                    cache.buffer("rankFeatures", pairs, RANK_FEATURES));
             cache.kernels().gemm(rankFeatures, rank.value(), logits, false, false, 1.0, 1.0);
             cache.keep("rankFeatures", rankFeatures);
         }
         return logits;
+    }
+
+    /**
+     * Host-made values cast into a reused buffer, their temporary arrays freed at once: a document scored in many
+     * blocks would otherwise leave native memory behind per block until the next garbage collection.
+     */
+    private static INDArray copied(INDArray values, INDArray buffer) {
+        INDArray cast = values.castTo(buffer.dataType());
+        buffer.assign(cast);
+        Scratch.release(cast);
+        if (cast != values) {
+            Scratch.release(values);
+        }
+        return buffer;
     }
 
     /**
