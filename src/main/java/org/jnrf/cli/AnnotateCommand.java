@@ -76,7 +76,7 @@ public final class AnnotateCommand implements Callable<Integer> {
 
     @Option(names = "--max-word-pieces", paramLabel = "N", description = "Longest note analysed, in word pieces "
             + "(the model's tokens); a longer one is listed in DIR/errors.tsv instead (default: "
-            + JnrfAnnotator.DEFAULT_MAX_WORD_PIECES + ", about 3 GB of working memory).")
+            + JnrfAnnotator.DEFAULT_MAX_WORD_PIECES + "; memory grows with it: see docs/network.md).")
     Integer maxWordPieces;
 
     @Option(names = "--summary", defaultValue = "auto", paramLabel = "MODE",

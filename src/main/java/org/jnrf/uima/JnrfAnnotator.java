@@ -82,8 +82,7 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
     /**
      * Longest note analysed, in word pieces (the model's tokens); a longer one gets a {@code DocumentError} naming
      * its length instead of predictions, so that one huge note cannot exhaust the memory of a batch. Working memory
-     * grows with the length: the default keeps a note within about 3 GB (figures in docs/network.md, "Memory per
-     * note").
+     * grows with the length (figures, and the peak at the default, in docs/network.md, "Memory per note").
      */
     public static final String PARAM_MAX_WORD_PIECES = "maxWordPieces";
     /** Default of {@link #PARAM_MAX_WORD_PIECES}. */
