@@ -131,6 +131,11 @@ public final class JTransformsFourierMixer implements FourierMixer {
         return plans.computeIfAbsent(length, make::apply);
     }
 
+    /** Plans held now, of every kind (for tests). */
+    int plansHeld() {
+        return floatPlans.size() + doublePlans.size();
+    }
+
     /** load.accept(c) puts column c of the input into data (column-major) before its transform. */
     private void mixFloat(java.util.function.IntConsumer load, float[] data, float[] out, int l, int h) {
         FloatFFT_1D seq = plan(floatPlans, l, FloatFFT_1D::new);
