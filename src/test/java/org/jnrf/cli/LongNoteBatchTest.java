@@ -39,7 +39,8 @@ class LongNoteBatchTest {
         Path out = dir.resolve("out");
         Path log = dir.resolve("log.txt");
 
-        // heap and the memory JavaCPP may allocate capped well under what the note would need unbounded
+        // the heap capped well under what the note's pairs took before blocks (JavaCPP's caps as well; ND4J's own
+        // native buffers are outside them, and bounded by the length limit)
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-XX:MaxDirectMemorySize=256m", "-Dorg.bytedeco.javacpp.maxbytes=1g",
