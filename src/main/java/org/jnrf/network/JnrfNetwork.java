@@ -212,8 +212,8 @@ public final class JnrfNetwork {
             throw new IllegalArgumentException("the document was encoded by another network");
         }
         Candidates c = Candidates.of(entities, labels);
-        if (c.pairs() == 0 || labels.relationTypes().isEmpty()) {
-            return null;
+        if (c.modifiers().isEmpty() || c.anchors().isEmpty() || labels.relationTypes().isEmpty()) {
+            return null; // (not pairs() == 0: the product of two large counts may not fit an int)
         }
         return new PairScorer(relation, c, labels, doc.hidden, doc.lineIndex, doc.cache.child("relation"));
     }
