@@ -75,6 +75,11 @@ public final class AnnotateCommand implements Callable<Integer> {
             + "several).")
     Integer ensembleMembers;
 
+    @Option(names = "--max-word-pieces", paramLabel = "N", description = "Longest note analysed, in word pieces "
+            + "(the model's tokens); a longer one is listed in DIR/errors.tsv instead (default: "
+            + JnrfAnnotator.DEFAULT_MAX_WORD_PIECES + "; memory grows with it: see docs/network.md).")
+    Integer maxWordPieces;
+
     @Option(names = "--summary", defaultValue = "auto", paramLabel = "MODE",
             description = "What to print: notes (entities and relations of each note), totals, none, or auto "
                     + "(notes for up to 20 notes, else totals; default).")
@@ -192,6 +197,9 @@ public final class AnnotateCommand implements Callable<Integer> {
         }
         if (ensembleMembers != null) {
             parameters.addAll(List.of(JnrfAnnotator.PARAM_ENSEMBLE_MEMBERS, ensembleMembers));
+        }
+        if (maxWordPieces != null) {
+            parameters.addAll(List.of(JnrfAnnotator.PARAM_MAX_WORD_PIECES, maxWordPieces));
         }
         return org.apache.uima.fit.factory.AnalysisEngineFactory.createEngineDescription(JnrfAnnotator.class,
                 parameters.toArray());

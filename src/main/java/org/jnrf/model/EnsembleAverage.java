@@ -7,13 +7,14 @@ import org.jnrf.network.BioDecoder;
 import org.jnrf.network.EntitySpan;
 import org.jnrf.network.JnrfNetwork;
 import org.jnrf.network.PairProbabilities;
+import org.jnrf.network.PairScorer;
 import org.jnrf.network.RelationScore;
 import org.jnrf.network.Scratch;
 
 /**
  * One document through every network of a model, averaged: tag probabilities, then entities decoded once from the
  * average (or given ones), then each (modifier, anchor) pair's relation class probabilities. With one network this
- * is exactly {@link JnrfNetwork#predict}.
+ * is exactly {@link JnrfNetwork#predict} (less the relations under the minimum probability).
  */
 final class EnsembleAverage {
     /** Entities and the relation decision of each of their (modifier, anchor) pairs. */
@@ -24,18 +25,21 @@ final class EnsembleAverage {
     }
 
     /**
-     * @param scratches one per network, owned by the calling thread
+     * @param scratches one per network, owned by the calling thread, plus (with several networks) one more in which
+     *                  each network encodes the document in turn: only the encoder outputs are kept per network
      * @param continuation per token: continues the previous token's word (null: unknown)
      * @param lines        per token: its line, a relation feature (null: unknown)
      * @param given        entities to score relations between instead of the decoded ones (null: decode)
+     * @param minRelationProbability relation decisions below this are left out (NaN ones are kept, as before)
      */
     static Decoded predict(List<JnrfNetwork> networks, List<Scratch> scratches, int[] ids, boolean[] continuation,
-                           int[] lines, List<EntitySpan> given) {
+                           int[] lines, List<EntitySpan> given, double minRelationProbability) {
         int n = networks.size();
         List<JnrfNetwork.EncodedDocument> encoded = new ArrayList<>(n);
         double[][] tags = null;
         for (int m = 0; m < n; m++) {
-            JnrfNetwork.EncodedDocument doc = networks.get(m).encode(ids, lines, scratches.get(m));
+            JnrfNetwork.EncodedDocument doc = n == 1 ? networks.get(m).encode(ids, lines, scratches.get(m))
+                    : networks.get(m).encode(ids, lines, scratches.get(n)).keptIn(scratches.get(m));
             encoded.add(doc);
             if (m == 0) {
                 tags = doc.tagProbabilities(); // a fresh array: summing into it changes no network state
@@ -50,17 +54,47 @@ final class EnsembleAverage {
         }
         List<EntitySpan> entities = given != null ? List.copyOf(given)
                 : BioDecoder.decodeConstrained(tags, continuation);
-        List<PairProbabilities> pairs = networks.get(0).relationProbabilities(encoded.get(0), entities);
-        for (int m = 1; m < n; m++) {
-            List<PairProbabilities> own = networks.get(m).relationProbabilities(encoded.get(m), entities);
-            for (int k = 0; k < own.size(); k++) {
-                addInto(pairs.get(k).classProbabilities(), own.get(k).classProbabilities());
+        return new Decoded(entities, relations(networks, encoded, entities, minRelationProbability));
+    }
+
+    /**
+     * The decisions of every (modifier, anchor) pair at or above the minimum probability, anchor by anchor, scored
+     * in blocks of anchors: memory for one block's pairs, not for all of them.
+     */
+    private static List<RelationScore> relations(List<JnrfNetwork> networks,
+                                                 List<JnrfNetwork.EncodedDocument> encoded,
+                                                 List<EntitySpan> entities, double minRelationProbability) {
+        int n = networks.size();
+        List<PairScorer> scorers = new ArrayList<>(n);
+        for (int m = 0; m < n; m++) {
+            PairScorer scorer = networks.get(m).pairScorer(encoded.get(m), entities);
+            if (scorer == null) {
+                return List.of();
+            }
+            scorers.add(scorer);
+        }
+        PairScorer first = scorers.get(0);
+        int modifiers = first.modifierCount();
+        List<RelationScore> kept = new ArrayList<>();
+        for (int from = 0; from < first.anchorCount(); from += first.anchorsPerBlock()) {
+            int to = Math.min(first.anchorCount(), from + first.anchorsPerBlock());
+            double[][] pairs = first.probabilities(from, to);
+            for (int m = 1; m < n; m++) {
+                double[][] own = scorers.get(m).probabilities(from, to);
+                for (int k = 0; k < own.length; k++) {
+                    addInto(pairs[k], own[k]);
+                }
+            }
+            for (int k = 0; k < pairs.length; k++) {
+                divide(pairs[k], n);
+                RelationScore decision = RelationScore.of(new PairProbabilities(first.modifier(k % modifiers),
+                        first.anchor(from + k / modifiers), pairs[k]));
+                if (!(decision.probability() < minRelationProbability)) {
+                    kept.add(decision);
+                }
             }
         }
-        for (PairProbabilities pair : pairs) {
-            divide(pair.classProbabilities(), n);
-        }
-        return new Decoded(entities, RelationScore.decisions(pairs));
+        return kept;
     }
 
     private static void addInto(double[] sum, double[] add) {

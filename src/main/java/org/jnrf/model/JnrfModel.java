@@ -77,7 +77,14 @@ public final class JnrfModel {
         this.tokenizer = new WordPieceTokenizer(vocabulary, new BasicTokenizer(config.lowerCase(),
                 config.stripAccents()), config.maxCharsPerWord());
         this.networks = List.copyOf(networks);
-        this.scratch = ThreadLocal.withInitial(() -> this.networks.stream().map(JnrfNetwork::newScratch).toList());
+        // an ensemble's networks encode in one shared working scratch and keep only their encoder outputs apart
+        this.scratch = ThreadLocal.withInitial(() -> {
+            List<Scratch> own = new ArrayList<>(this.networks.stream().map(JnrfNetwork::newScratch).toList());
+            if (own.size() > 1) {
+                own.add(this.networks.get(0).newScratch());
+            }
+            return List.copyOf(own);
+        });
     }
 
     /**
@@ -374,7 +381,7 @@ public final class JnrfModel {
      * entity covers the characters from its first token's begin to its last token's end.
      */
     public AnnotatedDocument predict(String documentId, String text, PredictionOptions options) {
-        return predict(documentId, text, options, null);
+        return predict(documentId, text, options, null, Integer.MAX_VALUE);
     }
 
     /**
@@ -386,7 +393,20 @@ public final class JnrfModel {
      */
     public AnnotatedDocument predict(String documentId, String text, PredictionOptions options,
                                      int[] sentenceBegins) {
+        return predict(documentId, text, options, sentenceBegins, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #predict(String, String, PredictionOptions, int[])}, refusing a text of more than
+     * {@code maxWordPieces} word pieces with a {@link NoteTooLongException} before the networks see it: working memory
+     * grows with the length (see docs/network.md, "Memory per note").
+     */
+    public AnnotatedDocument predict(String documentId, String text, PredictionOptions options,
+                                     int[] sentenceBegins, int maxWordPieces) {
         List<Token> tokens = tokenizer.tokenize(text);
+        if (tokens.size() > maxWordPieces) {
+            throw new NoteTooLongException(tokens.size(), maxWordPieces);
+        }
         if (tokens.isEmpty()) {
             return AnnotatedDocument.unannotated(documentId, text);
         }
@@ -400,7 +420,7 @@ public final class JnrfModel {
         }
         EnsembleAverage.Decoded p = EnsembleAverage.predict(networks, scratch.get(), ids, continuation,
                 sentenceBegins == null ? TokenLines.of(text, tokens, config.countsSentenceBreaks())
-                        : TokenLines.of(text, tokens, sentenceBegins), null);
+                        : TokenLines.of(text, tokens, sentenceBegins), null, options.relationThreshold());
         List<EntityMention> entities = new ArrayList<>();
         Map<Integer, String> entityIds = new HashMap<>();
         List<EntitySpan> spans = p.entities();
@@ -498,7 +518,8 @@ public final class JnrfModel {
         }
         int[] ids = tokens.stream().mapToInt(Token::id).toArray();
         EnsembleAverage.Decoded p = EnsembleAverage.predict(networks, scratch.get(), ids, null,
-                TokenLines.of(document.text(), tokens, config.countsSentenceBreaks()), spans);
+                TokenLines.of(document.text(), tokens, config.countsSentenceBreaks()), spans,
+                options.relationThreshold());
         List<RelationMention> relations = new ArrayList<>();
         for (RelationScore r : p.relations()) {
             if (r.probability() >= options.relationThreshold()) {

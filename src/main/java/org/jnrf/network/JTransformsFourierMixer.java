@@ -114,9 +114,31 @@ public final class JTransformsFourierMixer implements FourierMixer {
      */
     private static final int LANES = 40;
 
+    /**
+     * Plans of one kind kept at once: each holds tables as long as its length, and a batch of notes of many lengths
+     * would otherwise keep one per length for the life of the model.
+     */
+    private static final int MAX_PLANS = 64;
+
+    private static <P> P plan(Map<Integer, P> plans, int length, java.util.function.IntFunction<P> make) {
+        P plan = plans.get(length);
+        if (plan != null) {
+            return plan;
+        }
+        if (plans.size() >= MAX_PLANS) {
+            plans.clear(); // a plan in use elsewhere stays valid; it is only forgotten here
+        }
+        return plans.computeIfAbsent(length, make::apply);
+    }
+
+    /** Plans held now, of every kind (for tests). */
+    int plansHeld() {
+        return floatPlans.size() + doublePlans.size();
+    }
+
     /** load.accept(c) puts column c of the input into data (column-major) before its transform. */
     private void mixFloat(java.util.function.IntConsumer load, float[] data, float[] out, int l, int h) {
-        FloatFFT_1D seq = floatPlans.computeIfAbsent(l, FloatFFT_1D::new);
+        FloatFFT_1D seq = plan(floatPlans, l, FloatFFT_1D::new);
         run(h, c -> {
             load.accept(c);
             if (l > 1) {
@@ -175,7 +197,7 @@ public final class JTransformsFourierMixer implements FourierMixer {
 
     /** Step (2) with one JTransforms FFT per frequency, for widths with a large prime factor. */
     private void hiddenTransformsOneByOne(float[] data, float[] out, int l, int h) {
-        FloatFFT_1D hid = floatPlans.computeIfAbsent(h, FloatFFT_1D::new);
+        FloatFFT_1D hid = plan(floatPlans, h, FloatFFT_1D::new);
         int half = l / 2;
         int blocks = (half + BLOCK) / BLOCK;
         run(blocks, b -> {
@@ -210,8 +232,8 @@ public final class JTransformsFourierMixer implements FourierMixer {
     }
 
     private double[] mixDouble(double[] data, int l, int h) {
-        DoubleFFT_1D seq = doublePlans.computeIfAbsent(l, DoubleFFT_1D::new);
-        DoubleFFT_1D hid = doublePlans.computeIfAbsent(h, DoubleFFT_1D::new);
+        DoubleFFT_1D seq = plan(doublePlans, l, DoubleFFT_1D::new);
+        DoubleFFT_1D hid = plan(doublePlans, h, DoubleFFT_1D::new);
         if (l > 1) {
             run(h, c -> seq.realForward(data, c * l));
         }

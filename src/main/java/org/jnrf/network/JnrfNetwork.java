@@ -188,23 +188,34 @@ public final class JnrfNetwork {
      * encoding made by this network.
      */
     public List<PairProbabilities> relationProbabilities(EncodedDocument doc, List<EntitySpan> entities) {
+        PairScorer scorer = pairScorer(doc, entities);
+        List<PairProbabilities> out = new ArrayList<>();
+        if (scorer == null) {
+            return out;
+        }
+        int m = scorer.modifierCount();
+        double[][] p = scorer.probabilities(0, scorer.anchorCount());
+        for (int j = 0; j < scorer.anchorCount(); j++) {
+            for (int i = 0; i < m; i++) {
+                out.add(new PairProbabilities(scorer.modifier(i), scorer.anchor(j), p[i + j * m]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A scorer of the (modifier, anchor) pairs among {@code entities} in blocks, on an encoding made by this
+     * network; null when there is no pair to score.
+     */
+    public PairScorer pairScorer(EncodedDocument doc, List<EntitySpan> entities) {
         if (doc.network != this) {
             throw new IllegalArgumentException("the document was encoded by another network");
         }
         Candidates c = Candidates.of(entities, labels);
-        List<PairProbabilities> out = new ArrayList<>();
-        if (c.pairs() == 0 || labels.relationTypes().isEmpty()) {
-            return out;
+        if (c.modifiers().isEmpty() || c.anchors().isEmpty() || labels.relationTypes().isEmpty()) {
+            return null; // (not pairs() == 0: the product of two large counts may not fit an int)
         }
-        INDArray logits = relation.forward(doc.hidden, c.modifierSpans(), c.anchorSpans(), doc.lineIndex,
-                doc.cache.child("relation"));
-        double[][] p = SoftmaxCrossEntropy.probabilities(logits, c.allowedClasses(labels));
-        for (int j = 0; j < c.anchors.size(); j++) {
-            for (int i = 0; i < c.modifiers.size(); i++) {
-                out.add(new PairProbabilities(c.modifiers.get(i), c.anchors.get(j), p[i + j * c.modifiers.size()]));
-            }
-        }
-        return out;
+        return new PairScorer(relation, c, labels, doc.hidden, doc.lineIndex, doc.cache.child("relation"));
     }
 
     /** A document encoded for prediction; see {@link #encode(int[], int[], Scratch)}. */
@@ -222,6 +233,17 @@ public final class JnrfNetwork {
             this.tagProbabilities = tagProbabilities;
             this.lineIndex = lineIndex;
             this.cache = cache;
+        }
+
+        /**
+         * The same document with its encoder output copied into {@code own}'s memory, and its relations scored
+         * there: the scratch that encoded it is then free to encode the next network's view of the document (an
+         * ensemble keeps one set of per-token working buffers instead of one per network).
+         */
+        public EncodedDocument keptIn(Scratch own) {
+            Cache root = own.cache("net");
+            INDArray copy = root.buffer("hidden", hidden.rows(), hidden.columns()).assign(hidden);
+            return new EncodedDocument(network, copy, tagProbabilities, lineIndex, root);
         }
 
         /** Per token the probability of each tag (0 = O, 2t+1 = B-t, 2t+2 = I-t). */
@@ -343,7 +365,7 @@ public final class JnrfNetwork {
     }
 
     /** Modifier and anchor spans of a document, as indices into its entity list. */
-    private record Candidates(List<EntitySpan> spans, List<Integer> modifiers, List<Integer> anchors) {
+    record Candidates(List<EntitySpan> spans, List<Integer> modifiers, List<Integer> anchors) {
         static Candidates of(List<EntitySpan> spans, LabelSpace labels) {
             List<Integer> mods = new ArrayList<>();
             List<Integer> ancs = new ArrayList<>();
@@ -394,18 +416,30 @@ public final class JnrfNetwork {
             return anchors.stream().map(spans::get).toList();
         }
 
-        boolean[][] allowedClasses(LabelSpace labels) {
-            int m = modifiers.size();
-            boolean[][] allowed = new boolean[pairs()][labels.relationClassCount()];
-            for (int j = 0; j < anchors.size(); j++) {
-                for (int i = 0; i < m; i++) {
-                    boolean[] row = allowed[i + j * m];
-                    row[0] = true;
-                    int type = spans.get(modifiers.get(i)).type();
-                    for (int r = 0; r < labels.relationTypes().size(); r++) {
-                        row[r + 1] = labels.allowed(r, type);
-                    }
+        /** The classes each modifier's type allows (0, no relation, always), per modifier. */
+        boolean[][] allowedByModifier(LabelSpace labels) {
+            boolean[][] allowed = new boolean[modifiers.size()][labels.relationClassCount()];
+            for (int i = 0; i < modifiers.size(); i++) {
+                allowed[i][0] = true;
+                int type = spans.get(modifiers.get(i)).type();
+                for (int r = 0; r < labels.relationTypes().size(); r++) {
+                    allowed[i][r + 1] = labels.allowed(r, type);
                 }
+            }
+            return allowed;
+        }
+
+        /** The classes allowed for each pair (rows shared by the pairs of one modifier). */
+        boolean[][] allowedClasses(LabelSpace labels) {
+            return perPair(allowedByModifier(labels), anchors.size());
+        }
+
+        /** Per-modifier rows repeated for the pairs with {@code anchors} anchors, pair i + j m. */
+        static boolean[][] perPair(boolean[][] byModifier, int anchors) {
+            int m = byModifier.length;
+            boolean[][] allowed = new boolean[m * anchors][];
+            for (int j = 0; j < anchors; j++) {
+                System.arraycopy(byModifier, 0, allowed, j * m, m);
             }
             return allowed;
         }

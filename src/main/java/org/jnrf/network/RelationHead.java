@@ -68,6 +68,19 @@ public final class RelationHead {
     /** As {@link #forward(INDArray, List, List, Cache)}; lineIndex: the line of each token (null: unknown). */
     public INDArray forward(INDArray tokens, List<EntitySpan> modifiers, List<EntitySpan> anchors, int[] lineIndex,
                             Cache cache) {
+        Projections spans = project(tokens, modifiers, anchors, cache);
+        return pairLogits(spans, modifiers, anchors, lineIndex, 0, anchors.size(), cache);
+    }
+
+    /**
+     * What the pair scores need of the spans, computed once per document: the per-side projections P (m x R K) and
+     * Q (a x R K), and with pair features each modifier's nearest anchor and the anchors' first tokens, sorted.
+     */
+    record Projections(INDArray p, INDArray q, int[] nearestAnchor, int[] sortedAnchorStarts) {
+    }
+
+    /** The spans' projections (m and a both positive); kept for the backward pass. */
+    Projections project(INDArray tokens, List<EntitySpan> modifiers, List<EntitySpan> anchors, Cache cache) {
         int m = modifiers.size();
         int a = anchors.size();
         List<EntitySpan> all = new ArrayList<>(modifiers);
@@ -79,35 +92,66 @@ public final class RelationHead {
         INDArray rAnc = r.get(NDArrayIndex.interval(m, m + a), NDArrayIndex.all());
         INDArray p = Gelu.forward(modifierProjection.forward(rMod, cache.child("mod")), cache.child("modAct"));
         INDArray q = Gelu.forward(anchorProjection.forward(rAnc, cache.child("anc")), cache.child("ancAct"));
+        cache.keep("p", p);
+        cache.keep("q", q);
+        cache.keep("m", m);
+        cache.keep("a", a);
+        return rank == null ? new Projections(p, q, null, null)
+                : new Projections(p, q, nearestAnchors(modifiers, anchors),
+                        anchors.stream().mapToInt(EntitySpan::firstToken).sorted().toArray());
+    }
+
+    /**
+     * Logits of the pairs of every modifier with the anchors {@code [from, to)}: ((to - from) m x classes), pair
+     * i + (j - from) m. A caller may score a document's pairs in blocks of anchors this way, so that memory stays
+     * bounded however many entities it has; over all anchors at once they are what the backward pass needs.
+     */
+    INDArray pairLogits(Projections spans, List<EntitySpan> modifiers, List<EntitySpan> anchors, int[] lineIndex,
+                        int from, int to, Cache cache) {
+        int m = modifiers.size();
+        int a = to - from;
         long pairs = (long) m * a;
         INDArray logits = cache.buffer("logits", pairs, classes);
+        INDArray q = from == 0 && to == anchors.size() ? spans.q()
+                : spans.q().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
         for (int c = 0; c < classes; c++) {
             // column c of the 'f'-order logits is one contiguous (m x a) block: the GEMM writes straight into it
-            cache.kernels().gemm(slice(p, c), slice(q, c), pairBlock(logits, c, m, a), false, true, 1.0, 0.0);
+            cache.kernels().gemm(slice(spans.p(), c), slice(q, c), pairBlock(logits, c, m, a), false, true, 1.0, 0.0);
         }
         double[] feat = new double[(int) pairs * 3];
         for (int j = 0; j < a; j++) {
             for (int i = 0; i < m; i++) {
                 int pair = i + j * m;
-                double d = distanceFeature(modifiers.get(i), anchors.get(j));
+                double d = distanceFeature(modifiers.get(i), anchors.get(from + j));
                 feat[pair] = d * d;
                 feat[(int) pairs + pair] = d;
                 feat[2 * (int) pairs + pair] = 1;
             }
         }
-        INDArray features = Nd4j.create(feat, new long[]{pairs, 3}, 'f').castTo(logits.dataType());
+        INDArray features = copied(Nd4j.create(feat, new long[]{pairs, 3}, 'f'), cache.buffer("features", pairs, 3));
         cache.kernels().gemm(features, poly.value(), logits, false, false, 1.0, 1.0);
         cache.keep("features", features);
         if (rank != null) {
-            INDArray rankFeatures = rankFeatures(modifiers, anchors, lineIndex).castTo(logits.dataType());
+            INDArray rankFeatures = copied(rankFeatures(modifiers, anchors, lineIndex, spans, from, to),
+                    cache.buffer("rankFeatures", pairs, RANK_FEATURES));
             cache.kernels().gemm(rankFeatures, rank.value(), logits, false, false, 1.0, 1.0);
             cache.keep("rankFeatures", rankFeatures);
         }
-        cache.keep("p", p);
-        cache.keep("q", q);
-        cache.keep("m", m);
-        cache.keep("a", a);
         return logits;
+    }
+
+    /**
+     * Host-made values cast into a reused buffer, their temporary arrays freed at once: a document scored in many
+     * blocks would otherwise leave native memory behind per block until the next garbage collection.
+     */
+    private static INDArray copied(INDArray values, INDArray buffer) {
+        INDArray cast = values.castTo(buffer.dataType());
+        buffer.assign(cast);
+        Scratch.release(cast);
+        if (cast != values) {
+            Scratch.release(values);
+        }
+        return buffer;
     }
 
     /**
@@ -115,25 +159,44 @@ public final class RelationHead {
      * ln(1 + line breaks between their first tokens) (0 when lines are unknown).
      */
     static INDArray rankFeatures(List<EntitySpan> modifiers, List<EntitySpan> anchors, int[] lineIndex) {
-        int m = modifiers.size();
-        int a = anchors.size();
-        int[] starts = anchors.stream().mapToInt(EntitySpan::firstToken).sorted().toArray();
-        double[] feat = new double[RANK_FEATURES * m * a];
-        for (int i = 0; i < m; i++) {
+        Projections spans = new Projections(null, null, nearestAnchors(modifiers, anchors),
+                anchors.stream().mapToInt(EntitySpan::firstToken).sorted().toArray());
+        return rankFeatures(modifiers, anchors, lineIndex, spans, 0, anchors.size());
+    }
+
+    /** Index of each modifier's nearest anchor by first token (the first of equally near ones). */
+    private static int[] nearestAnchors(List<EntitySpan> modifiers, List<EntitySpan> anchors) {
+        int[] nearestAnchor = new int[modifiers.size()];
+        for (int i = 0; i < modifiers.size(); i++) {
             int t = modifiers.get(i).firstToken();
             int nearest = 0;
-            for (int j = 1; j < a; j++) {
+            for (int j = 1; j < anchors.size(); j++) {
                 if (Math.abs(anchors.get(j).firstToken() - t) < Math.abs(anchors.get(nearest).firstToken() - t)) {
                     nearest = j;
                 }
             }
-            for (int j = 0; j < a; j++) {
+            nearestAnchor[i] = nearest;
+        }
+        return nearestAnchor;
+    }
+
+    /** The rank features of the pairs with anchors [from, to), pair i + (j - from) m. */
+    private static INDArray rankFeatures(List<EntitySpan> modifiers, List<EntitySpan> anchors, int[] lineIndex,
+                                         Projections spans, int from, int to) {
+        int m = modifiers.size();
+        int a = to - from;
+        int[] starts = spans.sortedAnchorStarts();
+        double[] feat = new double[RANK_FEATURES * m * a];
+        for (int i = 0; i < m; i++) {
+            int t = modifiers.get(i).firstToken();
+            for (int k = 0; k < a; k++) {
+                int j = from + k;
                 int u = anchors.get(j).firstToken();
                 int between = countBetween(starts, Math.min(t, u), Math.max(t, u));
-                feat[i + j * m] = j == nearest ? 1 : 0;
-                feat[m * a + i + j * m] = Math.log1p(between);
+                feat[i + k * m] = j == spans.nearestAnchor()[i] ? 1 : 0;
+                feat[m * a + i + k * m] = Math.log1p(between);
                 if (lineIndex != null) {
-                    feat[2 * m * a + i + j * m] = Math.log1p(Math.abs(lineIndex[t] - lineIndex[u]));
+                    feat[2 * m * a + i + k * m] = Math.log1p(Math.abs(lineIndex[t] - lineIndex[u]));
                 }
             }
         }

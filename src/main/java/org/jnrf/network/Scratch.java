@@ -72,7 +72,7 @@ public final class Scratch {
      * waiting for the garbage collector lets native memory grow while training on documents of varying length.
      * A buffer is only replaced when a new document starts, when nothing refers to the old one any more.
      */
-    private static void release(INDArray b) {
+    static void release(INDArray b) {
         if (b != null && b.closeable()) {
             b.close();
         }

@@ -16,7 +16,9 @@ public final class SoftmaxCrossEntropy {
     public static double[][] probabilities(INDArray logits, boolean[][] allowed) {
         int n = (int) logits.rows();
         int c = (int) logits.columns();
-        double[] flat = logits.dup('c').data().asDouble();
+        INDArray rowMajor = logits.dup('c');
+        double[] flat = rowMajor.data().asDouble();
+        Scratch.release(rowMajor); // freed now, not at the next garbage collection: logits of many pair blocks
         double[][] p = new double[n][c];
         for (int i = 0; i < n; i++) {
             double max = Double.NEGATIVE_INFINITY;

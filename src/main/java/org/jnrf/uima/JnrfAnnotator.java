@@ -25,6 +25,7 @@ import org.jnrf.cas.SourceDocuments;
 import org.jnrf.ctakes.CtakesTypeWriter;
 import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.model.JnrfModel;
+import org.jnrf.model.NoteTooLongException;
 import org.jnrf.model.PredictionOptions;
 import org.jnrf.type.Entity;
 import org.jnrf.type.EntityRelation;
@@ -80,6 +81,18 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
     public static final String PARAM_ENSEMBLE_MEMBERS = "ensembleMembers";
     @ConfigurationParameter(name = PARAM_ENSEMBLE_MEMBERS, mandatory = false)
     private Integer ensembleMembers;
+
+    /**
+     * Longest note analysed, in word pieces (the model's tokens); a longer one gets a {@code DocumentError} naming
+     * its length instead of predictions, so that one huge note cannot exhaust the memory of a batch. Working memory
+     * grows with the length (figures, and the peak at the default, in docs/network.md, "Memory per note").
+     */
+    public static final String PARAM_MAX_WORD_PIECES = "maxWordPieces";
+    /** Default of {@link #PARAM_MAX_WORD_PIECES}. */
+    public static final int DEFAULT_MAX_WORD_PIECES = 50_000;
+    @ConfigurationParameter(name = PARAM_MAX_WORD_PIECES, mandatory = true,
+            defaultValue = "" + DEFAULT_MAX_WORD_PIECES)
+    private int maxWordPieces;
 
     /** Also add cTAKES MedicationMention, modifiers, SignSymptomMention, ... and BinaryTextRelation. */
     public static final String PARAM_WRITE_CTAKES_TYPES = "writeCtakesTypes";
@@ -151,6 +164,10 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
                 threshold(context, PARAM_ENTITY_THRESHOLD, defaults.entityThreshold()),
                 threshold(context, PARAM_RELATION_THRESHOLD, defaults.relationThreshold()));
         ctakesWriter = writeCtakesTypes ? new CtakesTypeWriter() : null;
+        if (maxWordPieces < 1) {
+            throw new ResourceInitializationException(new IllegalArgumentException("parameter "
+                    + PARAM_MAX_WORD_PIECES + ": " + maxWordPieces + " is not a number of word pieces (at least 1)"));
+        }
     }
 
     static JnrfModel firstMembers(JnrfModel model, Integer count) throws ResourceInitializationException {
@@ -196,7 +213,7 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
         try {
             int[] sentenceBegins = useSentenceAnnotations ? CasSentences.begins(jcas.getCas()) : new int[0];
             AnnotatedDocument predicted = model.predict(documentId, text, options,
-                    sentenceBegins.length == 0 ? null : sentenceBegins);
+                    sentenceBegins.length == 0 ? null : sentenceBegins, maxWordPieces);
             Map<String, Entity> added = CasAnnotations.addAnnotations(jcas, predicted.entities(),
                     predicted.relations());
             if (ctakesWriter != null) {
@@ -208,12 +225,18 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
                 }
                 ctakesWriter.write(jcas, added.values(), relations);
             }
+        } catch (NoteTooLongException e) {
+            report(jcas, documentId, "note too long: " + e.getMessage() + " (parameter " + PARAM_MAX_WORD_PIECES
+                    + ", annotate --max-word-pieces)");
         } catch (RuntimeException e) {
             // One broken note must not stop a batch: record it for the error report and go on.
-            String message = "analysis failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            DocumentErrors.add(jcas, COMPONENT, message);
-            LOG.warn("document {}: {}", documentId, message);
+            report(jcas, documentId, "analysis failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
+    }
+
+    private static void report(JCas jcas, String documentId, String message) {
+        DocumentErrors.add(jcas, COMPONENT, message);
+        LOG.warn("document {}: {}", documentId, message);
     }
 }

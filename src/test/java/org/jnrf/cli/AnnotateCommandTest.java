@@ -71,6 +71,30 @@ class AnnotateCommandTest extends CliTestSupport {
     }
 
     @Test
+    void aNoteOverMaxWordPiecesIsReportedWithItsLengthAndTheOthersAreAnnotated() throws Exception {
+        Path notes = TestModels.copyDevNotes(dir.resolve("notes"), 2);
+        Files.writeString(notes.resolve("long.txt"), "Aspirin 81 mg daily for pain. ".repeat(100));
+        Path output = dir.resolve("out");
+
+        int exit = run("annotate", notes.toString(), "--out", output.toString(), "--model",
+                TestModels.trainedModel().toString(), "--max-word-pieces", "400");
+
+        assertEquals(3, exit, err.toString());
+        List<String> report = Files.readAllLines(output.resolve("errors.tsv"));
+        assertEquals(2, report.size(), "header and the long note only: " + report);
+        assertTrue(report.get(1).matches("long\tJnrfAnnotator\tnote too long: \\d+ word pieces, more than the "
+                + "limit of 400 .*"), report.get(1));
+        assertTrue(!report.get(1).contains("Aspirin") && !err.toString().contains("Aspirin"), "no note text");
+        for (Path txt : CorpusFiles.listBySuffix(notes, ".txt")) {
+            assertTrue(Files.exists(output.resolve(CorpusFiles.baseName(txt) + ".ann")), txt.toString());
+        }
+
+        assertEquals(1, run("annotate", notes.toString(), "--out", dir.resolve("zero").toString(), "--model",
+                TestModels.trainedModel().toString(), "--max-word-pieces", "0"));
+        assertTrue(err.toString().contains("maxWordPieces"), err.toString());
+    }
+
+    @Test
     void listsEachNotesFindingsForAFewNotes() throws Exception {
         Path notes = TestModels.copyDevNotes(dir.resolve("notes"), 2);
         assertEquals(0, run("annotate", notes.toString(), "--out", dir.resolve("out").toString(), "--model",

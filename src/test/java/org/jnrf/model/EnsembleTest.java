@@ -185,6 +185,40 @@ class EnsembleTest {
     }
 
     @Test
+    void aNoteWithMorePairsThanABlockHasEveryPairScoredAsInOneBlock() {
+        // 900 one-word entities: 450 drugs x 450 modifiers = 202,500 pairs, more than one block of anchors
+        int words = 900;
+        String[] types = {"Drug", "ADE", "Drug", "Dosage"};
+        StringBuilder text = new StringBuilder();
+        List<EntityMention> given = new ArrayList<>();
+        List<EntitySpan> spans = new ArrayList<>();
+        for (int k = 0; k < words; k++) {
+            given.add(new EntityMention("T" + (k + 1), types[k % 4], new TextSpan(text.length(), text.length() + 4)));
+            spans.add(EntitySpan.of(LABELS.entityTypes().indexOf(types[k % 4]), k, k + 1));
+            text.append("rash ");
+        }
+        List<Token> tokens = modelA.tokenizer().tokenize(text.toString());
+        assertEquals(words, tokens.size(), "one token per word");
+        assertTrue(450 * 450 > org.jnrf.network.PairScorer.BLOCK_PAIRS);
+        int[] ids = tokens.stream().mapToInt(Token::id).toArray();
+        List<org.jnrf.network.RelationScore> oneBlock = netA.predictWithEntities(ids, spans,
+                org.jnrf.text.TokenLines.of(text.toString(), tokens), netA.newScratch()).relations();
+        AnnotatedDocument document = new AnnotatedDocument("d", text.toString(), given, List.of());
+        List<RelationMention> blocks = modelA.predictRelations(document, ALL).relations();
+        assertEquals(450 * 450, oneBlock.size());
+        assertEquals(oneBlock.size(), blocks.size());
+        for (int k = 0; k < oneBlock.size(); k++) {
+            org.jnrf.network.RelationScore expected = oneBlock.get(k);
+            RelationMention actual = blocks.get(k);
+            assertEquals("T" + (expected.modifier() + 1), actual.modifierId(), "pair " + k);
+            assertEquals("T" + (expected.anchor() + 1), actual.anchorId(), "pair " + k);
+            assertEquals(expected.probability(), actual.confidence(), 0.0, "pair " + k);
+        }
+        JnrfModel twins = JnrfModel.ensemble(List.of(modelA, modelA));
+        assertEquals(blocks, twins.predictRelations(document, ALL).relations(), "(p + p) / 2 is p, block by block");
+    }
+
+    @Test
     void aPairsRelationProbabilityIsTheMeanOfTheNetworks() {
         String text = JnrfModelTest.TEXTS.get(0);
         AnnotatedDocument given = new AnnotatedDocument("d", text, List.of(

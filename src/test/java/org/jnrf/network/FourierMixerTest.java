@@ -50,6 +50,22 @@ class FourierMixerTest {
         }
     }
 
+    @Test
+    void aBatchOfManyLengthsKeepsABoundedNumberOfPlansAndStaysExact() {
+        JTransformsFourierMixer mixer = new JTransformsFourierMixer(1);
+        for (int l = 1; l <= 150; l++) {
+            INDArray x = new Init(l, DataType.FLOAT).normal(1, l, 6, 'f');
+            INDArray out = Nd4j.create(DataType.FLOAT, new long[]{l, 6}, 'f');
+            mixer.mix(x, out, new Scratch(DataType.FLOAT).cache("f"));
+            assertTrue(mixer.plansHeld() <= 65, mixer.plansHeld() + " plans after " + l + " lengths");
+            if (l % 50 == 0) { // after plans were dropped: the same result as a fresh mixer's
+                INDArray fresh = Nd4j.create(DataType.FLOAT, new long[]{l, 6}, 'f');
+                new JTransformsFourierMixer(1).mix(x, fresh, new Scratch(DataType.FLOAT).cache("f"));
+                assertEquals(fresh, out);
+            }
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"37,24", "64,32", "100,48", "1,12", "2,7", "5,17", "130,96", "67,34", "101,48", "161,24"})
     void floatPathsAgree(int l, int h) {
