@@ -132,8 +132,8 @@ class ConvertCommandTest extends CliTestSupport {
         assertEquals("T1\tDrug 5 12\taspirin\n", Files.readString(out.resolve("n.ann")));
         List<String> report = Files.readAllLines(out.resolve("errors.tsv"));
         assertEquals(3, report.size(), report.toString());
-        assertTrue(report.get(1).startsWith("m\tbrat writer\tnot written: "), report.toString());
-        assertTrue(report.get(2).startsWith("n\tbrat writer\tnot written: "), report.toString());
+        assertEquals("m\tBratWriter\tsub/m.ann: not written (sub is not a folder)", report.get(1));
+        assertEquals("n\tBratWriter\tsub/n.ann: not written (sub is not a folder)", report.get(2));
         assertTrue(err.toString().contains("2 document problem(s)"), err.toString());
         assertTrue(Files.readString(out.resolve("annotation.conf")).contains("[entities]\nDrug\n"));
     }

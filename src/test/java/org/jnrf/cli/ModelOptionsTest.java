@@ -49,9 +49,10 @@ class ModelOptionsTest extends CliTestSupport {
         assertEquals("jnrf annotate: " + empty + ": empty file, not a JNRF model", message);
 
         err.getBuffer().setLength(0);
-        assertEquals(1, run("relate", "--gold", notes.toString(), "--out", dir.resolve("r").toString(), "--model",
-                dir.resolve("missing.zip").toString()));
-        assertEquals("jnrf relate: " + dir.resolve("missing.zip") + ": no such file", err.toString().strip());
+        assertEquals(2, run("relate", "--gold", notes.toString(), "--out", dir.resolve("r").toString(), "--model",
+                dir.resolve("missing.zip").toString()), "a missing model is a bad argument");
+        assertEquals("--model: " + dir.resolve("missing.zip") + ": no such file", err.toString().lines().findFirst()
+                .orElseThrow());
     }
 
     @Test

@@ -51,7 +51,8 @@ class BratWriterTest {
         JCas unnamed = JCasFactory.createJCas();
         unnamed.setDocumentText("text");
         SimplePipeline.runPipeline(unnamed, BratWriter.description(out));
-        assertEquals(List.of("BratWriter: (unnamed document).ann: not written (the CAS has no SourceDocument, so its "
+        assertEquals(List.of("BratWriter: (unnamed document).ann: not written (the CAS names no document (no SourceDocument, "
+                + "DKPro DocumentMetaData, cTAKES DocumentID or DocumentPath, or SourceDocumentInformation), so its "
                 + "output cannot be named; read it with a jnrf reader or call SourceDocuments.set)"), errors(unnamed));
 
         JCas escaping = JCasFactory.createJCas();
