@@ -12,7 +12,7 @@ public final class TextEncoder {
     private final WordPieceTokenizer tokenizer;
     private final boolean sentenceBreaks;
 
-    /** @param sentenceBreaks sentence ends inside a line count as line breaks ({@link TokenLines#of(String, List, boolean)}) */
+    /** @param sentenceBreaks sentence ends inside a line count as line breaks ({@link TokenLines}) */
     public TextEncoder(WordPieceTokenizer tokenizer, boolean sentenceBreaks) {
         this.tokenizer = tokenizer;
         this.sentenceBreaks = sentenceBreaks;

@@ -48,7 +48,7 @@ public final class ExampleEncoder {
         this(new TextEncoder(tokenizer, sentenceBreaks), labels);
     }
 
-    /** @param encoder the model's text to network input path ({@code ModelConfig.textEncoder}), shared with prediction */
+    /** @param encoder the model's path from text to network input ({@code ModelConfig.textEncoder}) */
     public ExampleEncoder(TextEncoder encoder, LabelSpace labels) {
         this.encoder = encoder;
         this.labels = labels;
