@@ -41,6 +41,10 @@ public final class CasAnnotations {
     private CasAnnotations() {
     }
 
+    /** What one {@link #addAnnotations} call added: entities by mention id, and relations, both in the given order. */
+    public record Added(Map<String, Entity> entities, List<EntityRelation> relations) {
+    }
+
     /**
      * Adds {@code document}'s entities and relations to the CAS. Sets the CAS's document text from the document when
      * the CAS has none yet; otherwise the two texts must be equal.
@@ -57,18 +61,17 @@ public final class CasAnnotations {
             throw new IllegalArgumentException("document " + document.documentId()
                     + ": its text differs from the CAS's document text");
         }
-        return addAnnotations(jcas, document.entities(), document.relations());
+        return addAnnotations(jcas, document.entities(), document.relations()).entities();
     }
 
     /**
      * Adds entities and relations to a CAS that already holds their document text; relations refer to entities by
      * the mention ids in {@code entities}.
      *
-     * @return the added entities by mention id, in the given order
+     * @return the added entities and relations
      * @throws IllegalArgumentException as {@link #write}; nothing is added then
      */
-    public static Map<String, Entity> addAnnotations(JCas jcas, List<EntityMention> entities,
-                                                     List<RelationMention> relations) {
+    public static Added addAnnotations(JCas jcas, List<EntityMention> entities, List<RelationMention> relations) {
         int textLength = jcas.getDocumentText() == null ? 0 : jcas.getDocumentText().length();
         Set<String> ids = new HashSet<>();
         for (EntityMention mention : entities) {
@@ -92,10 +95,12 @@ public final class CasAnnotations {
         for (EntityMention mention : entities) {
             added.put(mention.id(), addEntity(jcas, mention));
         }
+        List<EntityRelation> addedRelations = new ArrayList<>(relations.size());
         for (RelationMention relation : relations) {
-            addRelation(jcas, relation, added.get(relation.modifierId()), added.get(relation.anchorId()));
+            addedRelations.add(addRelation(jcas, relation, added.get(relation.modifierId()),
+                    added.get(relation.anchorId())));
         }
-        return added;
+        return new Added(added, addedRelations);
     }
 
     /** Adds one entity to the indexes (see the class comment for its layout) and returns it. */

@@ -1,6 +1,7 @@
 package org.jnrf.cli;
 
 import org.jnrf.network.Adam;
+import org.jnrf.network.BioScheme;
 import org.jnrf.network.ComputeThreads;
 import org.jnrf.network.EntitySpan;
 import org.jnrf.network.FourierMixer;
@@ -172,7 +173,7 @@ public final class BenchCommand implements Callable<Integer> {
             anchorPositions.add(p);
             anchorIndex.add(entities.size());
             entities.add(EntitySpan.of(anchorType, p, p + 1));
-            tags[p] = 1 + 2 * anchorType;
+            tags[p] = BioScheme.begin(anchorType);
         }
         List<RelationPair> relations = new ArrayList<>();
         int step = Math.max(1, (int) Math.round(1 / entityDensity));
@@ -188,7 +189,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             int index = entities.size();
             entities.add(EntitySpan.of(type, p, p + 1));
-            tags[p] = 1 + 2 * type;
+            tags[p] = BioScheme.begin(type);
             if (!anchorPositions.isEmpty()) {
                 int nearest = 0;
                 for (int a = 1; a < anchorPositions.size(); a++) {

@@ -94,10 +94,12 @@ public final class CtakesTypeWriter {
         }
         int added = mirrored.size();
         int nextRelationId = 1 + Math.max(0, jcas.select(Relation.class).mapToInt(Relation::getId).max().orElse(0));
-        // Highest confidence first, so a Drug's single-valued modifier feature gets the most likely modifier.
+        // Highest confidence first, so a Drug's single-valued modifier feature gets the most likely modifier; ties
+        // in the CAS's annotation order (begin, longer first), whichever order the caller lists them in.
         List<EntityRelation> byConfidence = relations.stream()
                 .sorted(Comparator.comparingDouble(EntityRelation::getConfidence).reversed()
-                        .thenComparingInt(EntityRelation::getBegin))
+                        .thenComparingInt(EntityRelation::getBegin)
+                        .thenComparing(Comparator.comparingInt(EntityRelation::getEnd).reversed()))
                 .toList();
         for (EntityRelation relation : byConfidence) {
             IdentifiedAnnotation modifier = mirrored.get(relation.getArg1());

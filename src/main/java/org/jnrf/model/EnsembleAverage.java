@@ -10,6 +10,7 @@ import org.jnrf.network.PairProbabilities;
 import org.jnrf.network.PairScorer;
 import org.jnrf.network.RelationScore;
 import org.jnrf.network.Scratch;
+import org.jnrf.text.EncodedText;
 
 /**
  * One document through every network of a model, averaged: tag probabilities, then entities decoded once from the
@@ -27,13 +28,14 @@ final class EnsembleAverage {
     /**
      * @param scratches one per network, owned by the calling thread, plus (with several networks) one more in which
      *                  each network encodes the document in turn: only the encoder outputs are kept per network
-     * @param continuation per token: continues the previous token's word (null: unknown)
-     * @param lines        per token: its line, a relation feature (null: unknown)
+     * @param input        the document's tokens as the networks read them
      * @param given        entities to score relations between instead of the decoded ones (null: decode)
      * @param minRelationProbability relation decisions below this are left out (NaN ones are kept, as before)
      */
-    static Decoded predict(List<JnrfNetwork> networks, List<Scratch> scratches, int[] ids, boolean[] continuation,
-                           int[] lines, List<EntitySpan> given, double minRelationProbability) {
+    static Decoded predict(List<JnrfNetwork> networks, List<Scratch> scratches, EncodedText input,
+                           List<EntitySpan> given, double minRelationProbability) {
+        int[] ids = input.ids();
+        int[] lines = input.lines();
         int n = networks.size();
         List<JnrfNetwork.EncodedDocument> encoded = new ArrayList<>(n);
         double[][] tags = null;
@@ -53,7 +55,7 @@ final class EnsembleAverage {
             divide(row, n);
         }
         List<EntitySpan> entities = given != null ? List.copyOf(given)
-                : BioDecoder.decodeConstrained(tags, continuation);
+                : BioDecoder.decodeConstrained(tags, input.continuation());
         return new Decoded(entities, relations(networks, encoded, entities, minRelationProbability));
     }
 

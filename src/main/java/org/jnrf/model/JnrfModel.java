@@ -14,9 +14,9 @@ import org.jnrf.network.Kernels;
 import org.jnrf.network.RelationScore;
 import org.jnrf.network.Scratch;
 import org.jnrf.network.TokenRange;
-import org.jnrf.text.BasicTokenizer;
+import org.jnrf.text.EncodedText;
 import org.jnrf.text.Token;
-import org.jnrf.text.TokenLines;
+import org.jnrf.text.TextEncoder;
 import org.jnrf.text.Vocabulary;
 import org.jnrf.text.WordPieceTokenizer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -63,7 +63,7 @@ public final class JnrfModel {
 
     private final ModelConfig config;
     private final Vocabulary vocabulary;
-    private final WordPieceTokenizer tokenizer;
+    private final TextEncoder encoder;
     private final List<JnrfNetwork> networks;
     private final ThreadLocal<List<Scratch>> scratch;
 
@@ -74,8 +74,7 @@ public final class JnrfModel {
         }
         this.config = config;
         this.vocabulary = vocabulary;
-        this.tokenizer = new WordPieceTokenizer(vocabulary, new BasicTokenizer(config.lowerCase(),
-                config.stripAccents()), config.maxCharsPerWord());
+        this.encoder = config.textEncoder(vocabulary);
         this.networks = List.copyOf(networks);
         // an ensemble's networks encode in one shared working scratch and keep only their encoder outputs apart
         this.scratch = ThreadLocal.withInitial(() -> {
@@ -403,24 +402,16 @@ public final class JnrfModel {
      */
     public AnnotatedDocument predict(String documentId, String text, PredictionOptions options,
                                      int[] sentenceBegins, int maxWordPieces) {
-        List<Token> tokens = tokenizer.tokenize(text);
-        if (tokens.size() > maxWordPieces) {
-            throw new NoteTooLongException(tokens.size(), maxWordPieces);
+        EncodedText input = encoder.encode(text, sentenceBegins);
+        if (input.size() > maxWordPieces) {
+            throw new NoteTooLongException(input.size(), maxWordPieces);
         }
-        if (tokens.isEmpty()) {
+        if (input.isEmpty()) {
             return AnnotatedDocument.unannotated(documentId, text);
         }
-        int[] ids = new int[tokens.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = tokens.get(i).id();
-        }
-        boolean[] continuation = new boolean[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            continuation[i] = tokens.get(i).isContinuation();
-        }
-        EnsembleAverage.Decoded p = EnsembleAverage.predict(networks, scratch.get(), ids, continuation,
-                sentenceBegins == null ? TokenLines.of(text, tokens, config.countsSentenceBreaks())
-                        : TokenLines.of(text, tokens, sentenceBegins), null, options.relationThreshold());
+        List<Token> tokens = input.tokens();
+        EnsembleAverage.Decoded p = EnsembleAverage.predict(networks, scratch.get(), input, null,
+                options.relationThreshold());
         List<EntityMention> entities = new ArrayList<>();
         Map<Integer, String> entityIds = new HashMap<>();
         List<EntitySpan> spans = p.entities();
@@ -498,11 +489,11 @@ public final class JnrfModel {
      * relation) and its relations are replaced by the predicted ones, ids R1, R2, ...
      */
     public AnnotatedDocument predictRelations(AnnotatedDocument document, PredictionOptions options) {
-        List<Token> tokens = tokenizer.tokenize(document.text());
-        if (tokens.isEmpty() || document.entities().isEmpty()) {
+        EncodedText input = encoder.encode(document.text());
+        if (input.isEmpty() || document.entities().isEmpty()) {
             return new AnnotatedDocument(document.documentId(), document.text(), document.entities(), List.of());
         }
-        org.jnrf.text.TokenOffsets offsets = new org.jnrf.text.TokenOffsets(tokens);
+        org.jnrf.text.TokenOffsets offsets = new org.jnrf.text.TokenOffsets(input.tokens());
         List<EntitySpan> spans = new ArrayList<>();
         List<EntityMention> spanEntities = new ArrayList<>();
         for (EntityMention e : document.entities()) {
@@ -516,9 +507,7 @@ public final class JnrfModel {
                 spanEntities.add(e);
             }
         }
-        int[] ids = tokens.stream().mapToInt(Token::id).toArray();
-        EnsembleAverage.Decoded p = EnsembleAverage.predict(networks, scratch.get(), ids, null,
-                TokenLines.of(document.text(), tokens, config.countsSentenceBreaks()), spans,
+        EnsembleAverage.Decoded p = EnsembleAverage.predict(networks, scratch.get(), input, spans,
                 options.relationThreshold());
         List<RelationMention> relations = new ArrayList<>();
         for (RelationScore r : p.relations()) {
@@ -545,7 +534,12 @@ public final class JnrfModel {
     }
 
     public WordPieceTokenizer tokenizer() {
-        return tokenizer;
+        return encoder.tokenizer();
+    }
+
+    /** Text to this model's network input, as in training (see {@link ModelConfig#textEncoder}). */
+    public TextEncoder textEncoder() {
+        return encoder;
     }
 
     public List<String> entityTypes() {

@@ -3,6 +3,10 @@ package org.jnrf.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jnrf.network.LabelSpace;
 import org.jnrf.network.NetworkConfig;
+import org.jnrf.text.BasicTokenizer;
+import org.jnrf.text.TextEncoder;
+import org.jnrf.text.Vocabulary;
+import org.jnrf.text.WordPieceTokenizer;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.util.LinkedHashMap;
@@ -252,5 +256,11 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
                 memberThresholds, breaks ? Boolean.TRUE : null);
+    }
+
+    /** Text to network input for this configuration and vocabulary: the one path of training and prediction. */
+    public TextEncoder textEncoder(Vocabulary vocabulary) {
+        return new TextEncoder(new WordPieceTokenizer(vocabulary, new BasicTokenizer(lowerCase(), stripAccents()),
+                maxCharsPerWord()), countsSentenceBreaks());
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns per-token tag probabilities (0 = O, 2t+1 = B-t, 2t+2 = I-t) into entity spans: {@link #decodeConstrained}
+ * Turns per-token tag probabilities ({@link BioScheme}) into entity spans: {@link #decodeConstrained}
  * (what the network uses) finds the best valid tag sequence; {@link #decode} reads spans off the argmax tags.
  */
 public final class BioDecoder {
@@ -30,7 +30,7 @@ public final class BioDecoder {
         double[] next = new double[tags];
         int[][] back = new int[n][tags];
         for (int k = 0; k < tags; k++) {
-            score[k] = isInside(k) ? Double.NEGATIVE_INFINITY : Math.log(Math.max(probabilities[0][k], 1e-30));
+            score[k] = BioScheme.isInside(k) ? Double.NEGATIVE_INFINITY : Math.log(Math.max(probabilities[0][k], 1e-30));
         }
         for (int i = 1; i < n; i++) {
             boolean continuation = wordContinuation != null && i < wordContinuation.length && wordContinuation[i];
@@ -68,24 +68,22 @@ public final class BioDecoder {
         for (EntitySpan s : decode(oneHot)) {
             double sum = 0;
             for (int i = s.firstToken(); i < s.lastTokenExclusive(); i++) {
-                sum += probabilities[i][2 * s.type() + 1] + probabilities[i][2 * s.type() + 2];
+                sum += probabilities[i][BioScheme.begin(s.type())]
+                        + probabilities[i][BioScheme.inside(s.type())];
             }
             spans.add(s.withConfidence(sum / s.tokenCount()));
         }
         return spans;
     }
 
-    private static boolean isInside(int tag) {
-        return tag > 0 && tag % 2 == 0;
-    }
-
-    /** Whether tag {@code to} may follow tag {@code from} (0 = O, 2t+1 = B-t, 2t+2 = I-t). */
+    /** Whether tag {@code to} may follow tag {@code from}. */
     private static boolean allowed(int from, int to, boolean continuation) {
-        int fromType = from == 0 ? -1 : (from - 1) / 2;
+        int fromType = BioScheme.type(from);
         if (continuation) {
-            return from == 0 ? to == 0 : isInside(to) && (to - 1) / 2 == fromType;
+            return from == BioScheme.OUTSIDE ? to == BioScheme.OUTSIDE
+                    : BioScheme.isInside(to) && BioScheme.type(to) == fromType;
         }
-        return !isInside(to) || (to - 1) / 2 == fromType;
+        return !BioScheme.isInside(to) || BioScheme.type(to) == fromType;
     }
 
     /**
@@ -98,20 +96,20 @@ public final class BioDecoder {
         int openBegin = -1;
         double openSum = 0;
         for (int i = 0; i <= probabilities.length; i++) {
-            int tag = i < probabilities.length ? argmax(probabilities[i]) : 0;
-            boolean begin = tag % 2 == 1;
-            int type = tag == 0 ? -1 : (tag - 1) / 2;
-            boolean continues = tag != 0 && !begin && type == openType;
+            int tag = i < probabilities.length ? argmax(probabilities[i]) : BioScheme.OUTSIDE;
+            boolean begin = BioScheme.isBegin(tag);
+            int type = BioScheme.type(tag);
+            boolean continues = tag != BioScheme.OUTSIDE && !begin && type == openType;
             if (openType >= 0 && !continues) {
                 spans.add(EntitySpan.of(openType, openBegin, i).withConfidence(openSum / (i - openBegin)));
                 openType = -1;
             }
-            if (tag != 0 && !continues) {
+            if (tag != BioScheme.OUTSIDE && !continues) {
                 openType = type;
                 openBegin = i;
                 openSum = 0;
             }
-            if (tag != 0) {
+            if (tag != BioScheme.OUTSIDE) {
                 openSum += probabilities[i][tag];
             }
         }

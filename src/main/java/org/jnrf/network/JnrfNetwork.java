@@ -246,7 +246,7 @@ public final class JnrfNetwork {
             return new EncodedDocument(network, copy, tagProbabilities, lineIndex, root);
         }
 
-        /** Per token the probability of each tag (0 = O, 2t+1 = B-t, 2t+2 = I-t). */
+        /** Per token the probability of each tag ({@link BioScheme}: 0 = O, 2t+1 = B-t, 2t+2 = I-t). */
         public double[][] tagProbabilities() {
             return tagProbabilities;
         }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Entity types, the anchor type and relation types, all taken from training data or configuration. Entity type t has
- * BIO tags B = 1 + 2t and I = 2 + 2t, O = 0. Relation class 0 is "no relation", class r + 1 is relation type r.
+ * BIO tags B = 1 + 2t and I = 2 + 2t, O = 0 ({@link BioScheme}). Relation class 0 is "no relation", class r + 1 is relation type r.
  * {@code modifierTypes[r]} lists the entity types seen as Arg1 of relation type r: a pair whose modifier has another
  * type can never receive class r + 1.
  */
@@ -37,7 +37,7 @@ public record LabelSpace(List<String> entityTypes, String anchorType, List<Strin
     }
 
     public int tagCount() {
-        return 1 + 2 * entityTypes.size();
+        return BioScheme.tagCount(entityTypes.size());
     }
 
     public int anchorTypeIndex() {

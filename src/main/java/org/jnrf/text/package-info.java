@@ -22,5 +22,8 @@
  * <p>Tokens of a BERT vocabulary are the same as those of BERT's reference tokenizer (checked piece for piece on
  * the PHEE and TAC 2017 development notes), except that control characters separate words instead of being
  * deleted. All classes but {@link org.jnrf.text.VocabularyBuilder} are immutable and thread-safe.
+ *
+ * <p>{@link org.jnrf.text.TextEncoder} is the one path from a text to network input ({@link org.jnrf.text.EncodedText}:
+ * tokens, ids, continuation flags, lines), shared by training and prediction.
  */
 package org.jnrf.text;

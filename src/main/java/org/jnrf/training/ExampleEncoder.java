@@ -4,13 +4,14 @@ import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.model.EntityTokenRanges;
 import org.jnrf.document.EntityMention;
 import org.jnrf.document.RelationMention;
+import org.jnrf.network.BioScheme;
 import org.jnrf.network.EntitySpan;
 import org.jnrf.network.LabelSpace;
 import org.jnrf.network.RelationPair;
 import org.jnrf.network.TokenRange;
 import org.jnrf.network.TrainingExample;
-import org.jnrf.text.Token;
-import org.jnrf.text.TokenLines;
+import org.jnrf.text.EncodedText;
+import org.jnrf.text.TextEncoder;
 import org.jnrf.text.TokenOffsets;
 import org.jnrf.text.WordPieceTokenizer;
 
@@ -35,9 +36,8 @@ import java.util.Map;
  * </ul>
  */
 public final class ExampleEncoder {
-    private final WordPieceTokenizer tokenizer;
+    private final TextEncoder encoder;
     private final LabelSpace labels;
-    private final boolean sentenceBreaks;
 
     public ExampleEncoder(WordPieceTokenizer tokenizer, LabelSpace labels) {
         this(tokenizer, labels, false);
@@ -45,23 +45,30 @@ public final class ExampleEncoder {
 
     /** sentenceBreaks: sentence ends inside a line count as line breaks in the relation feature. */
     public ExampleEncoder(WordPieceTokenizer tokenizer, LabelSpace labels, boolean sentenceBreaks) {
-        this.tokenizer = tokenizer;
-        this.labels = labels;
-        this.sentenceBreaks = sentenceBreaks;
+        this(new TextEncoder(tokenizer, sentenceBreaks), labels);
     }
 
-    /** Result of encoding one document; {@code example} is null when the text has no token. */
-    public record Encoded(TrainingExample example, List<Token> tokens, int untaggedOverlapping,
+    /** @param encoder the model's path from text to network input ({@code ModelConfig.textEncoder}) */
+    public ExampleEncoder(TextEncoder encoder, LabelSpace labels) {
+        this.encoder = encoder;
+        this.labels = labels;
+    }
+
+    /**
+     * Result of encoding one document; {@code example} is null when the text has no token. {@code input} is the
+     * text as the networks read it, the same as in prediction.
+     */
+    public record Encoded(TrainingExample example, EncodedText input, int untaggedOverlapping,
                           int skippedRelations, int emptyEntities) {
     }
 
     public Encoded encode(AnnotatedDocument doc) {
-        List<Token> tokens = tokenizer.tokenize(doc.text());
-        if (tokens.isEmpty()) {
-            return new Encoded(null, tokens, 0, 0, 0);
+        EncodedText input = encoder.encode(doc.text());
+        if (input.isEmpty()) {
+            return new Encoded(null, input, 0, 0, 0);
         }
-        TokenOffsets offsets = new TokenOffsets(tokens);
-        int[] ids = tokens.stream().mapToInt(Token::id).toArray();
+        TokenOffsets offsets = new TokenOffsets(input.tokens());
+        int[] ids = input.ids();
         int[] tags = new int[ids.length];
         boolean[] tagged = new boolean[ids.length];
         List<EntitySpan> spans = new ArrayList<>();
@@ -104,7 +111,7 @@ public final class ExampleEncoder {
             }
             for (TokenRange r : s.ranges()) {
                 for (int i = r.begin(); i < r.end(); i++) {
-                    tags[i] = i == r.begin() ? 1 + 2 * s.type() : 2 + 2 * s.type();
+                    tags[i] = i == r.begin() ? BioScheme.begin(s.type()) : BioScheme.inside(s.type());
                     tagged[i] = true;
                 }
             }
@@ -132,12 +139,8 @@ public final class ExampleEncoder {
             }
             relations.add(new RelationPair(mod, anc, rel));
         }
-        boolean[] continuation = new boolean[tokens.size()];
-        for (int i = 0; i < continuation.length; i++) {
-            continuation[i] = tokens.get(i).isContinuation();
-        }
-        TrainingExample ex = new TrainingExample(doc.documentId(), ids, tags, spans, relations, continuation,
-                TokenLines.of(doc.text(), tokens, sentenceBreaks));
-        return new Encoded(ex, tokens, untagged, skipped, empty);
+        TrainingExample ex = new TrainingExample(doc.documentId(), ids, tags, spans, relations, input.continuation(),
+                input.lines());
+        return new Encoded(ex, input, untagged, skipped, empty);
     }
 }

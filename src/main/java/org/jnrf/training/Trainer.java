@@ -21,7 +21,6 @@ import org.jnrf.text.AlignedEmbeddings;
 import org.jnrf.text.BasicTokenizer;
 import org.jnrf.text.Vocabulary;
 import org.jnrf.text.VocabularyBuilder;
-import org.jnrf.text.WordPieceTokenizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -115,8 +114,6 @@ public final class Trainer {
                 : buildVocabulary(train);
         LabelSpace labels = resumed != null ? resumed.modelConfig().labelSpace()
                 : LabelSpaces.fromDocuments(train, config.anchorType());
-        BasicTokenizer basic = new BasicTokenizer(config.lowerCase(), config.stripAccents());
-        WordPieceTokenizer tokenizer = new WordPieceTokenizer(vocab, basic, MAX_CHARS_PER_WORD);
         NetworkConfig nc = new NetworkConfig(vocab.size(), config.embeddingDim(), config.hidden(), config.layers(),
                 config.expansion(), config.tied(), config.relationDim(), config.distanceScale(), DataType.FLOAT,
                 config.seed(), config.contextWindow(), config.pairFeatures());
@@ -126,7 +123,8 @@ public final class Trainer {
                 : FourierMixers.fromSystemProperty(Math.min(4, Runtime.getRuntime().availableProcessors()));
         JnrfNetwork network = new JnrfNetwork(nc, labels, fourier, pretrainedMatrix(vocab), pretrainedTrainable);
 
-        ExampleEncoder encoder = new ExampleEncoder(tokenizer, labels, config.sentenceBreaks());
+        // the model's own text encoder: training reads a text exactly as the trained model will
+        ExampleEncoder encoder = new ExampleEncoder(modelConfig.textEncoder(vocab), labels);
         List<TrainingExample> examples = encode(encoder, train, "training");
         List<TrainingExample> devExamples = encode(encoder, dev, "dev");
         if (examples.isEmpty()) {

@@ -2,9 +2,6 @@ package org.jnrf.uima;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
@@ -214,16 +211,10 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
             int[] sentenceBegins = useSentenceAnnotations ? CasSentences.begins(jcas.getCas()) : new int[0];
             AnnotatedDocument predicted = model.predict(documentId, text, options,
                     sentenceBegins.length == 0 ? null : sentenceBegins, maxWordPieces);
-            Map<String, Entity> added = CasAnnotations.addAnnotations(jcas, predicted.entities(),
+            CasAnnotations.Added added = CasAnnotations.addAnnotations(jcas, predicted.entities(),
                     predicted.relations());
             if (ctakesWriter != null) {
-                List<EntityRelation> relations = new ArrayList<>();
-                for (EntityRelation relation : jcas.select(EntityRelation.class)) {
-                    if (added.containsValue(relation.getArg1()) && added.containsValue(relation.getArg2())) {
-                        relations.add(relation);
-                    }
-                }
-                ctakesWriter.write(jcas, added.values(), relations);
+                ctakesWriter.write(jcas, added.entities().values(), added.relations());
             }
         } catch (NoteTooLongException e) {
             report(jcas, documentId, "note too long: " + e.getMessage() + " (parameter " + PARAM_MAX_WORD_PIECES

@@ -61,6 +61,23 @@ class CasAnnotationsTest {
     }
 
     @Test
+    void addAnnotationsReturnsWhatItAddedAndNothingElse() throws Exception {
+        JCas jcas = JCasFactory.createJCas();
+        CasAnnotations.write(jcas, DOCUMENT);
+        CasAnnotations.Added added = CasAnnotations.addAnnotations(jcas,
+                List.of(new EntityMention("T1", "Drug", new TextSpan(0, 7)),
+                        new EntityMention("T2", "ADE", new TextSpan(36, 44))),
+                List.of(new RelationMention("R1", "ADE-Drug", "T2", "T1", 0.5)));
+        assertEquals(List.of("T1", "T2"), List.copyOf(added.entities().keySet()));
+        assertEquals(1, added.relations().size());
+        EntityRelation relation = added.relations().get(0);
+        assertSame(added.entities().get("T2"), relation.getArg1());
+        assertSame(added.entities().get("T1"), relation.getArg2());
+        assertEquals(0.5, relation.getConfidence());
+        assertEquals(3, jcas.select(EntityRelation.class).count(), "the earlier relations stay in the CAS");
+    }
+
+    @Test
     void readsBackWhatWasWritten() throws Exception {
         JCas jcas = JCasFactory.createJCas();
         CasAnnotations.write(jcas, DOCUMENT);
