@@ -6,7 +6,6 @@ import org.jnrf.network.ComputeThreads;
 import org.jnrf.network.EntitySpan;
 import org.jnrf.network.FourierMixer;
 import org.jnrf.network.FourierMixers;
-import org.jnrf.network.GradientClipping;
 import org.jnrf.network.JnrfNetwork;
 import org.jnrf.network.Kernels;
 import org.jnrf.network.LabelSpace;
@@ -15,6 +14,7 @@ import org.jnrf.network.NetworkConfig;
 import org.jnrf.network.RelationPair;
 import org.jnrf.network.Scratch;
 import org.jnrf.network.TrainingExample;
+import org.jnrf.training.Trainer;
 import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -116,9 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
                 double[] times = new double[runs];
                 for (int i = -warmup; i < runs; i++) {
                     long start = System.nanoTime();
-                    network.zeroGrads();
-                    network.computeGradients(doc, options, scratch);
-                    adam.update(1e-5, GradientClipping.clipFactor(network.params(), 1.0));
+                    Trainer.step(network, adam, doc, options, scratch, 1e-5, 1.0);
                     if (i >= 0) {
                         times[i] = (System.nanoTime() - start) / 1e9;
                     }

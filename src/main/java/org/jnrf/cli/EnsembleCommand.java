@@ -5,15 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.jnrf.corpus.AnnotatedCorpus;
 import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.eval.EvaluationReport;
 import org.jnrf.eval.RelationThresholdTuning;
+import org.jnrf.model.EnsembleBuilder;
 import org.jnrf.model.JnrfModel;
-import org.jnrf.model.VocabularyPruning;
 import org.jnrf.uima.ModelLocation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,12 +31,6 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:model written", "1:a model or the dev corpus is unreadable, or the models differ",
                 "2:invalid arguments"})
 public final class EnsembleCommand implements Callable<Integer> {
-    /** Matrices with fewer values stay in float32 under {@code --int8 matrices}: they save nothing worth a step. */
-    static final int INT8_MIN_VALUES = 4096;
-
-    /** Which weights are stored with 8 bits per value. */
-    enum Int8 { none, embeddings, matrices }
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -58,9 +51,9 @@ public final class EnsembleCommand implements Callable<Integer> {
 
     @Option(names = "--int8", paramLabel = "WHICH", defaultValue = "none",
             description = "Store weights with 8 bits per value and a scale per row: none, embeddings (the embedding "
-                    + "table) or matrices (every weight matrix of at least " + INT8_MIN_VALUES + " values); "
+                    + "table) or matrices (every weight matrix of at least " + EnsembleBuilder.INT8_MIN_VALUES + " values); "
                     + "default ${DEFAULT-VALUE}.")
-    Int8 int8;
+    EnsembleBuilder.Int8 int8;
 
     @Option(names = "--sentence-breaks",
             description = "Count sentence ends inside a line as line breaks in the relation feature: for networks "
@@ -97,41 +90,28 @@ public final class EnsembleCommand implements Callable<Integer> {
     private int combine(PrintWriter stdout) throws java.io.IOException {
         List<JnrfModel> members = new ArrayList<>();
         for (ModelLocation m : models) {
-            JnrfModel member = m.load();
-            // before combining: members with and without the setting are otherwise refused as different
-            members.add(sentenceBreaks ? member.withSentenceBreaks(true) : member);
+            members.add(m.load());
         }
-        JnrfModel ensemble = JnrfModel.ensemble(members);
-        Set<String> int8Tensors = switch (int8) {
-            case none -> Set.of();
-            case embeddings -> Set.of(VocabularyPruning.EMBEDDING_TENSOR);
-            case matrices -> ensemble.largeMatrices(INT8_MIN_VALUES);
-        };
-        if (!int8Tensors.isEmpty()) {
-            ensemble = ensemble.quantized(int8Tensors); // tune and score what the file will hold
-        }
+        EnsembleBuilder builder = new EnsembleBuilder(members, sentenceBreaks, int8);
         if (dev != null) {
             List<AnnotatedDocument> gold = AnnotatedCorpus.read(dev);
-            List<Double> thresholds = new ArrayList<>();
-            for (int k = 1; k <= ensemble.memberCount(); k++) {
-                // each number of leading networks gets its own threshold, for annotating with fewer of them
-                JnrfModel first = ensemble.firstMembers(k);
+            builder.tuneMemberThresholds(first -> {
                 RelationThresholdTuning.Result tuned = RelationThresholdTuning.tune(first, gold);
-                thresholds.add(tuned.threshold());
                 EvaluationReport report = tuned.report(); // the dev predictions at that threshold
                 stdout.printf("first %d network(s): relation threshold %.2f tuned on %d dev documents; lenient "
-                                + "micro F1 entities %.4f, relations %.4f (strict %.4f / %.4f)%n", k,
-                        tuned.threshold(), gold.size(), report.lenientEntityMicroF1(),
+                                + "micro F1 entities %.4f, relations %.4f (strict %.4f / %.4f)%n",
+                        first.memberCount(), tuned.threshold(), gold.size(), report.lenientEntityMicroF1(),
                         report.lenientRelationMicroF1(), report.strictEntityMicroF1(),
                         report.strictRelationMicroF1());
                 stdout.flush();
-            }
-            ensemble = ensemble.withMemberThresholds(thresholds);
+                return tuned.threshold();
+            });
         } else {
-            ensemble = ensemble.withRelationThreshold(relationThreshold == null ? 0.5 : relationThreshold);
+            builder.relationThreshold(relationThreshold == null ? 0.5 : relationThreshold);
         }
-        ensemble.save(out, int8Tensors);
-        stdout.printf("%d networks written to %s (%d bytes)%n", ensemble.memberCount(), out, Files.size(out));
+        builder.save(out);
+        stdout.printf("%d networks written to %s (%d bytes)%n", builder.ensemble().memberCount(), out,
+                Files.size(out));
         stdout.flush();
         return 0;
     }

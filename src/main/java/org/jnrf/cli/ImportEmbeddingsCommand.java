@@ -1,20 +1,12 @@
 package org.jnrf.cli;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import org.jnrf.text.EmbeddingDirectory;
-import org.jnrf.text.HuggingFaceVocabulary;
-import org.jnrf.text.OnnxTensorReader;
-import org.jnrf.text.OnnxTensorReader.FloatTensor;
-import org.jnrf.text.OnnxTensorReader.TensorInfo;
+import org.jnrf.embeddings.EmbeddingImport;
+import org.jnrf.embeddings.ModelSource;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,38 +83,17 @@ public final class ImportEmbeddingsCommand implements Callable<Integer> {
         try (ModelSource source = input.jar != null ? ModelSource.jar(input.jar)
                 : ModelSource.files(input.files.onnx, input.files.tokenizer)) {
             long start = System.nanoTime();
-            List<TensorInfo> initializers;
-            try (InputStream in = source.openOnnx()) {
-                initializers = OnnxTensorReader.list(in, source.onnxName());
-            }
             if (listOnly) {
-                initializers.forEach(stdout::println);
+                EmbeddingImport.initializers(source).forEach(stdout::println);
                 stdout.flush();
                 return 0;
             }
-            HuggingFaceVocabulary hf;
-            try (InputStream in = source.openTokenizer()) {
-                hf = HuggingFaceVocabulary.read(in, source.tokenizerName());
-            }
-            int pieces = hf.vocabulary().size();
-            String name = tensor != null ? tensor : embeddingTable(initializers, pieces, source.onnxName());
-            FloatTensor table;
-            try (InputStream in = source.openOnnx()) {
-                table = OnnxTensorReader.readFloat(in, source.onnxName(), name);
-            }
-            if (table.shape().size() != 2 || table.shape().get(0) != pieces) {
-                throw new IOException(source.onnxName() + ": initializer '" + name + "' has shape " + table.shape()
-                        + ", expected [" + pieces + ", dim] for the " + pieces + " pieces of "
-                        + source.tokenizerName());
-            }
-            checkFinite(table, source.onnxName());
-            String markdown = SourceDescription.markdown(source, table, hf);
-            EmbeddingDirectory.write(out, hf.vocabulary(), table.values(), markdown);
-            long bytes = Files.size(out.resolve(EmbeddingDirectory.EMBEDDINGS_F32));
+            EmbeddingImport.Imported imported = EmbeddingImport.write(source, tensor, out);
             err.printf(Locale.ROOT, "jnrf import-embeddings: %d pieces x %d dimensions from '%s' (%.1f MB) -> %s"
                             + " in %.1f s; tokenizer: lowercase=%b, strip accents=%b%n",
-                    table.rows(), table.columns(), name, bytes / 1e6, out, (System.nanoTime() - start) / 1e9,
-                    hf.basicTokenizer().lowerCase(), hf.basicTokenizer().stripAccents());
+                    imported.rows(), imported.columns(), imported.tensor(), imported.bytes() / 1e6, out,
+                    (System.nanoTime() - start) / 1e9, imported.tokenizer().lowerCase(),
+                    imported.tokenizer().stripAccents());
             err.flush();
             return 0;
         } catch (IOException e) {
@@ -130,41 +101,5 @@ public final class ImportEmbeddingsCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-    }
-
-    /** The float matrix with one row per piece; a 'word_embeddings' name settles ties. */
-    static String embeddingTable(List<TensorInfo> initializers, int pieces, String onnxName) throws IOException {
-        List<TensorInfo> candidates = initializers.stream()
-                .filter(t -> t.dataType() == OnnxTensorReader.FLOAT && t.shape().size() == 2
-                        && t.shape().get(0) == pieces)
-                .toList();
-        if (candidates.size() > 1) {
-            List<TensorInfo> named = candidates.stream().filter(t -> t.name().contains("word_embeddings")).toList();
-            if (named.size() == 1) {
-                return named.get(0).name();
-            }
-        }
-        if (candidates.size() != 1) {
-            throw new IOException(onnxName + ": " + (candidates.isEmpty() ? "no" : candidates.size())
-                    + " FLOAT initializers of shape [" + pieces + ", dim]"
-                    + (candidates.isEmpty() ? "" : " (" + candidates.stream().map(TensorInfo::name)
-                    .collect(Collectors.joining(", ")) + ")") + "; name the embedding table with --tensor");
-        }
-        return candidates.get(0).name();
-    }
-
-    private static void checkFinite(FloatTensor table, String onnxName) throws IOException {
-        float[] values = table.values();
-        for (int i = 0; i < values.length; i++) {
-            if (!Float.isFinite(values[i])) {
-                throw new IOException(onnxName + ": initializer '" + table.name() + "' row " + i / table.columns()
-                        + " holds a non-finite value");
-            }
-        }
-    }
-
-    /** Opens the buffered stream of a file. */
-    static InputStream open(Path file) throws IOException {
-        return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     }
 }

@@ -1,16 +1,11 @@
 package org.jnrf.model;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.document.EntityMention;
 import org.jnrf.document.RelationMention;
 import org.jnrf.document.TextSpan;
 import org.jnrf.network.EntitySpan;
-import org.jnrf.network.FourierMixer;
-import org.jnrf.network.FourierMixers;
 import org.jnrf.network.JnrfNetwork;
-import org.jnrf.network.Kernels;
 import org.jnrf.network.RelationScore;
 import org.jnrf.network.Scratch;
 import org.jnrf.network.TokenRange;
@@ -19,47 +14,26 @@ import org.jnrf.text.Token;
 import org.jnrf.text.TextEncoder;
 import org.jnrf.text.Vocabulary;
 import org.jnrf.text.WordPieceTokenizer;
-import org.nd4j.linalg.api.buffer.DataType;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A trained JNRF model: tokenizer, vocabulary and network, ready to annotate text. Immutable and thread-safe: any
  * number of threads may call {@link #predict} at once; each thread gets its own working memory.
  *
- * <p>Model file: one zip with {@code config.json} ({@link ModelConfig}), {@code vocab.txt} (one WordPiece per line,
- * line number = id) and {@code weights.bin} ({@link WeightsFile}). An ensemble ({@code members} n in the
- * configuration) holds n networks of one configuration and vocabulary, in {@code weights.bin}, {@code weights-2.bin},
- * ... {@code weights-n.bin}; it averages their tag probabilities before decoding the entities, then their relation
- * class probabilities on those entities.
+ * <p>Saved and loaded as {@link ModelArchiveFormat}. An ensemble of n networks averages their tag probabilities
+ * before decoding the entities, then their relation class probabilities on those entities.
  */
 public final class JnrfModel {
-    public static final String CONFIG_ENTRY = "config.json";
-    public static final String VOCAB_ENTRY = "vocab.txt";
-    public static final String WEIGHTS_ENTRY = "weights.bin";
     /** Threads of the CPU Fourier transform of a loaded model (system property). */
-    public static final String FFT_THREADS_PROPERTY = "jnrf.fft.threads";
-
-    /** More networks than this in one file is a corrupt configuration, not an ensemble. */
-    static final int MAX_MEMBERS = 64;
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String FFT_THREADS_PROPERTY = ModelNetworks.FFT_THREADS_PROPERTY;
 
     private final ModelConfig config;
     private final Vocabulary vocabulary;
@@ -95,10 +69,7 @@ public final class JnrfModel {
             throw new IllegalArgumentException("vocabulary has " + vocabulary.size() + " pieces, the configuration "
                     + config.vocabularySize());
         }
-        JnrfNetwork copy = JnrfNetwork.forWeights(config.networkConfig(DataType.FLOAT, 0), config.labelSpace(),
-                network.mixer(), network.kernels());
-        NetworkWeights.copy(network, copy);
-        return new JnrfModel(config.withMembers(1), vocabulary, List.of(copy));
+        return new JnrfModel(config.withMembers(1), vocabulary, List.of(ModelNetworks.copyOf(config, network)));
     }
 
     /**
@@ -125,8 +96,9 @@ public final class JnrfModel {
             }
             networks.addAll(m.networks);
         }
-        if (networks.size() > MAX_MEMBERS) {
-            throw new IllegalArgumentException(networks.size() + " networks: an ensemble holds at most " + MAX_MEMBERS);
+        if (networks.size() > ModelArchiveFormat.MAX_MEMBERS) {
+            throw new IllegalArgumentException(networks.size() + " networks: an ensemble holds at most "
+                    + ModelArchiveFormat.MAX_MEMBERS);
         }
         return new JnrfModel(first.config.forEnsemble(networks.size()), first.vocabulary, networks);
     }
@@ -147,48 +119,10 @@ public final class JnrfModel {
     }
 
     private static JnrfModel load(InputStream zip, String file, long size) throws IOException {
-        Map<String, byte[]> entries = ModelArchive.read(zip, file, size);
-        ModelConfig config = readConfig(entries, file);
-        Vocabulary vocabulary = readVocabulary(entries, file, config);
-        List<byte[]> encoded = new ArrayList<>();
-        for (int m = 0; m < config.memberCount(); m++) {
-            encoded.add(require(entries, weightsEntry(m), file));
-        }
-        List<Map<String, Tensor>> members = decodeMembers(encoded, file);
-        config.checkWeightCount(members.get(0), file + "!" + CONFIG_ENTRY, WEIGHTS_ENTRY);
-        return fromParts(config, vocabulary, members, file);
+        ModelArchiveFormat.Contents contents = ModelArchiveFormat.read(zip, file, size);
+        return fromParts(contents.config(), contents.vocabulary(), contents.members(), file);
     }
 
-    /** Each network's weights file; a further network's 8-bit rows may be shared with the first's. */
-    private static List<byte[]> encodeMembers(List<List<Tensor>> members, java.util.Set<String> int8Tensors)
-            throws IOException {
-        List<byte[]> encoded = new ArrayList<>();
-        Map<String, Tensor> first = Map.of();
-        for (int m = 0; m < members.size(); m++) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            WeightsFile.write(bytes, members.get(m), int8Tensors, first);
-            encoded.add(bytes.toByteArray());
-            if (m == 0 && members.size() > 1 && !int8Tensors.isEmpty()) {
-                first = WeightsFile.read(new ByteArrayInputStream(encoded.get(0)), "<first network>");
-            }
-        }
-        return encoded;
-    }
-
-    private static List<Map<String, Tensor>> decodeMembers(List<byte[]> encoded, String file)
-            throws ModelFormatException {
-        List<Map<String, Tensor>> members = new ArrayList<>();
-        for (int m = 0; m < encoded.size(); m++) {
-            members.add(WeightsFile.read(encoded.get(m), file + "!" + weightsEntry(m),
-                    m == 0 ? Map.of() : members.get(0)));
-        }
-        return members;
-    }
-
-    /** The zip entry of ensemble member {@code m} (0-based): weights.bin, weights-2.bin, ... */
-    public static String weightsEntry(int member) {
-        return member == 0 ? WEIGHTS_ENTRY : "weights-" + (member + 1) + ".bin";
-    }
 
     /** A model from its configuration, vocabulary and weights (e.g. after {@link VocabularyPruning}). */
     static JnrfModel fromParts(ModelConfig config, Vocabulary vocabulary, List<List<Tensor>> memberWeights)
@@ -204,86 +138,7 @@ public final class JnrfModel {
 
     private static JnrfModel fromParts(ModelConfig config, Vocabulary vocabulary, List<Map<String, Tensor>> members,
                                        String file) throws ModelFormatException {
-        if (members.size() != config.memberCount()) {
-            throw new ModelFormatException(file, members.size() + " weight sets, the configuration says "
-                    + config.memberCount());
-        }
-        // the members share one Fourier mixer and one set of kernels (thread pools, cached tables): both serve any
-        // number of threads at once
-        FourierMixer mixer = FourierMixers.fromSystemProperty(fftThreads());
-        Kernels kernels = Kernels.fromSystemProperty(JnrfNetwork.defaultThreads());
-        List<JnrfNetwork> networks = new ArrayList<>();
-        for (int m = 0; m < members.size(); m++) {
-            JnrfNetwork network;
-            try {
-                network = JnrfNetwork.forWeights(config.networkConfig(DataType.FLOAT, 0), config.labelSpace(), mixer,
-                        kernels);
-            } catch (IllegalArgumentException e) {
-                throw new ModelFormatException(file + "!" + CONFIG_ENTRY, "invalid configuration: " + e.getMessage(),
-                        e);
-            }
-            NetworkWeights.assign(network, members.get(m), file + "!" + weightsEntry(m));
-            networks.add(network);
-        }
-        return new JnrfModel(config, vocabulary, networks);
-    }
-
-    static int fftThreads() {
-        return Integer.getInteger(FFT_THREADS_PROPERTY, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    }
-
-    /** Entries of a zip by name; the zip is read completely, within {@link ModelArchive}'s bounds. */
-    public static Map<String, byte[]> readEntries(InputStream zip, String file) throws ModelFormatException {
-        return ModelArchive.read(zip, file, -1);
-    }
-
-    public static byte[] require(Map<String, byte[]> entries, String name, String file) throws ModelFormatException {
-        byte[] b = entries.get(name);
-        if (b == null) {
-            throw new ModelFormatException(file, "missing entry " + name);
-        }
-        return b;
-    }
-
-    public static ModelConfig readConfig(Map<String, byte[]> entries, String file) throws ModelFormatException {
-        byte[] json = require(entries, CONFIG_ENTRY, file);
-        try {
-            Map<?, ?> raw = JSON.readValue(json, Map.class);
-            Object version = raw.get("formatVersion");
-            if (!(version instanceof Number n) || n.intValue() != ModelConfig.FORMAT_VERSION) {
-                throw new ModelFormatException(file + "!" + CONFIG_ENTRY, "format version " + version
-                        + " is not supported (this build reads version " + ModelConfig.FORMAT_VERSION + ")");
-            }
-            ModelConfig config = JSON.readValue(json, ModelConfig.class);
-            config.checkLimits();
-            config.labelSpace(); // validates the label sets
-            if (config.memberCount() > MAX_MEMBERS) {
-                throw new ModelFormatException(file + "!" + CONFIG_ENTRY, config.memberCount()
-                        + " ensemble members (at most " + MAX_MEMBERS + ")");
-            }
-            return config;
-        } catch (ModelFormatException e) {
-            throw e;
-        } catch (IOException | IllegalArgumentException | NullPointerException e) {
-            throw new ModelFormatException(file + "!" + CONFIG_ENTRY, "invalid configuration: " + e.getMessage(), e);
-        }
-    }
-
-    public static Vocabulary readVocabulary(Map<String, byte[]> entries, String file, ModelConfig config)
-            throws ModelFormatException {
-        byte[] vocab = require(entries, VOCAB_ENTRY, file);
-        Vocabulary vocabulary;
-        try {
-            vocabulary = Vocabulary.load(new InputStreamReader(new ByteArrayInputStream(vocab),
-                    StandardCharsets.UTF_8), file + "!" + VOCAB_ENTRY);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ModelFormatException(file + "!" + VOCAB_ENTRY, "invalid vocabulary: " + e.getMessage(), e);
-        }
-        if (vocabulary.size() != config.vocabularySize()) {
-            throw new ModelFormatException(file + "!" + VOCAB_ENTRY, "has " + vocabulary.size()
-                    + " pieces, config.json says " + config.vocabularySize());
-        }
-        return vocabulary;
+        return new JnrfModel(config, vocabulary, ModelNetworks.fromWeights(config, members, file));
     }
 
     /** Writes the model zip atomically: a temporary file in the same folder, then a move. */
@@ -296,7 +151,7 @@ public final class JnrfModel {
      * with a scale per row: a quarter of the size, for a large pretrained embedding table.
      */
     public void save(Path zip, java.util.Set<String> int8Tensors) throws IOException {
-        writeAtomically(zip, out -> writeZip(out, config, vocabulary, memberWeights(), Map.of(), int8Tensors));
+        ModelArchiveFormat.save(zip, config, vocabulary, memberWeights(), Map.of(), int8Tensors);
     }
 
     /**
@@ -304,7 +159,7 @@ public final class JnrfModel {
      * saved and reloaded model predicts, to tune and score what ships.
      */
     public JnrfModel quantized(java.util.Set<String> int8Tensors) throws IOException {
-        return fromParts(config, vocabulary, decodeMembers(encodeMembers(memberWeights(), int8Tensors),
+        return fromParts(config, vocabulary, ModelArchiveFormat.afterStoring(memberWeights(), int8Tensors,
                 "<quantized model>"), "<quantized model>");
     }
 
@@ -320,59 +175,6 @@ public final class JnrfModel {
             }
         }
         return names;
-    }
-
-    /** Receives an output stream. */
-    @FunctionalInterface
-    public interface StreamWriter {
-        void write(OutputStream out) throws IOException;
-    }
-
-    public static void writeAtomically(Path target, StreamWriter writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        // the umask decides the permissions, and a long model name cannot make the temporary name too long
-        org.jnrf.corpus.OutputFiles.writeAtomically(target, writer::write);
-    }
-
-    /** Writes config, vocabulary and one network's weights (plus any extra entries) as a zip. */
-    public static void writeZip(OutputStream out, ModelConfig config, Vocabulary vocabulary, List<Tensor> weights,
-                                Map<String, StreamWriter> extra) throws IOException {
-        writeZip(out, config, vocabulary, List.of(weights), extra, java.util.Set.of());
-    }
-
-    private static void writeZip(OutputStream out, ModelConfig config, Vocabulary vocabulary,
-                                 List<List<Tensor>> memberWeights, Map<String, StreamWriter> extra,
-                                 java.util.Set<String> int8Tensors) throws IOException {
-        if (memberWeights.size() != config.memberCount()) {
-            throw new IllegalArgumentException(memberWeights.size() + " weight sets, the configuration says "
-                    + config.memberCount());
-        }
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        zip.putNextEntry(new ZipEntry(CONFIG_ENTRY));
-        zip.write(JSON.writeValueAsBytes(config));
-        zip.closeEntry();
-        zip.putNextEntry(new ZipEntry(VOCAB_ENTRY));
-        ByteArrayOutputStream vocab = new ByteArrayOutputStream();
-        try (Writer w = new OutputStreamWriter(vocab, StandardCharsets.UTF_8)) {
-            vocabulary.write(w);
-        }
-        zip.write(vocab.toByteArray());
-        zip.closeEntry();
-        List<byte[]> encoded = encodeMembers(memberWeights, int8Tensors);
-        for (int m = 0; m < encoded.size(); m++) {
-            zip.putNextEntry(new ZipEntry(weightsEntry(m)));
-            zip.write(encoded.get(m));
-            zip.closeEntry();
-        }
-        for (Map.Entry<String, StreamWriter> e : extra.entrySet()) {
-            zip.putNextEntry(new ZipEntry(e.getKey()));
-            e.getValue().write(zip);
-            zip.closeEntry();
-        }
-        zip.finish();
     }
 
     /**

@@ -191,14 +191,12 @@ public final class Trainer {
             double relSum = 0;
             for (int i = 0; i < order.length; i++) {
                 TrainingExample ex = dropout.apply(examples.get(order[i]), epoch, i);
-                network.zeroGrads();
-                StepLoss loss = network.computeGradients(ex, options, scratch);
+                StepLoss loss = step(network, adam, ex, options, scratch, schedule.at(adam.step()),
+                        config.clipNorm());
                 if (!Double.isFinite(loss.total())) {
                     throw new IllegalStateException("training diverged: loss " + loss.total() + " on document "
                             + ex.documentId() + " in epoch " + (epoch + 1));
                 }
-                double clip = GradientClipping.clipFactor(network.params(), config.clipNorm());
-                adam.update(schedule.at(adam.step()), clip);
                 if (average != null) {
                     average.update(network);
                 }
@@ -240,6 +238,21 @@ public final class Trainer {
             best = JnrfModel.fromNetwork(modelConfig, vocab, scored);
         }
         return best;
+    }
+
+    /**
+     * One training step on one document: the gradients of its loss, clipped to a total norm of {@code clipNorm}
+     * (none when not positive), then an Adam update at {@code learningRate}. A step whose loss is not finite is not
+     * applied: the caller decides what a diverged loss means.
+     */
+    public static StepLoss step(JnrfNetwork network, Adam adam, TrainingExample example, LossOptions options,
+                                Scratch scratch, double learningRate, double clipNorm) {
+        network.zeroGrads();
+        StepLoss loss = network.computeGradients(example, options, scratch);
+        if (Double.isFinite(loss.total())) {
+            adam.update(learningRate, GradientClipping.clipFactor(network.params(), clipNorm));
+        }
+        return loss;
     }
 
     private Vocabulary buildVocabulary(List<AnnotatedDocument> train) {

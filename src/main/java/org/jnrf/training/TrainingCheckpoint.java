@@ -2,8 +2,8 @@ package org.jnrf.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.jnrf.model.JnrfModel;
 import org.jnrf.model.ModelArchive;
+import org.jnrf.model.ModelArchiveFormat;
 import org.jnrf.model.ModelConfig;
 import org.jnrf.model.ModelFormatException;
 import org.jnrf.model.NetworkWeights;
@@ -80,7 +80,7 @@ public final class TrainingCheckpoint {
         List<Tensor> moments = new ArrayList<>();
         adam.firstMoments().forEach((name, m) -> moments.add(Tensor.of("m/" + name, m)));
         adam.secondMoments().forEach((name, v) -> moments.add(Tensor.of("v/" + name, v)));
-        Map<String, JnrfModel.StreamWriter> extra = new LinkedHashMap<>();
+        Map<String, ModelArchiveFormat.StreamWriter> extra = new LinkedHashMap<>();
         extra.put(OPTIMIZER_ENTRY, out -> WeightsFile.write(out, moments));
         if (bestWeights != null) {
             extra.put(BEST_ENTRY, out -> WeightsFile.write(out, bestWeights));
@@ -90,7 +90,7 @@ public final class TrainingCheckpoint {
         }
         extra.put(STATE_ENTRY, out -> out.write(JSON.writeValueAsBytes(state)));
         List<Tensor> current = NetworkWeights.export(network);
-        JnrfModel.writeAtomically(file, out -> JnrfModel.writeZip(out, modelConfig, vocabulary, current, extra));
+        ModelArchiveFormat.save(file, modelConfig, vocabulary, List.of(current), extra, java.util.Set.of());
     }
 
     public static TrainingCheckpoint read(Path file) throws IOException {
@@ -99,12 +99,12 @@ public final class TrainingCheckpoint {
         try (InputStream in = Files.newInputStream(file)) {
             entries = ModelArchive.read(in, name, Files.size(file));
         }
-        ModelConfig config = JnrfModel.readConfig(entries, name);
-        Vocabulary vocabulary = JnrfModel.readVocabulary(entries, name, config);
-        Map<String, Tensor> weights = WeightsFile.read(JnrfModel.require(entries, JnrfModel.WEIGHTS_ENTRY, name),
-                name + "!" + JnrfModel.WEIGHTS_ENTRY);
-        config.checkWeightCount(weights, name + "!" + JnrfModel.CONFIG_ENTRY, JnrfModel.WEIGHTS_ENTRY);
-        Map<String, Tensor> moments = WeightsFile.read(JnrfModel.require(entries, OPTIMIZER_ENTRY, name),
+        ModelConfig config = ModelArchiveFormat.readConfig(entries, name);
+        Vocabulary vocabulary = ModelArchiveFormat.readVocabulary(entries, name, config);
+        Map<String, Tensor> weights = WeightsFile.read(ModelArchiveFormat.require(entries, ModelArchiveFormat.WEIGHTS_ENTRY, name),
+                name + "!" + ModelArchiveFormat.WEIGHTS_ENTRY);
+        config.checkWeightCount(weights, name + "!" + ModelArchiveFormat.CONFIG_ENTRY, ModelArchiveFormat.WEIGHTS_ENTRY);
+        Map<String, Tensor> moments = WeightsFile.read(ModelArchiveFormat.require(entries, OPTIMIZER_ENTRY, name),
                 name + "!" + OPTIMIZER_ENTRY);
         Map<String, Tensor> best = entries.containsKey(BEST_ENTRY)
                 ? WeightsFile.read(entries.get(BEST_ENTRY), name + "!" + BEST_ENTRY) : null;
@@ -112,7 +112,7 @@ public final class TrainingCheckpoint {
                 ? WeightsFile.read(entries.get(AVERAGE_ENTRY), name + "!" + AVERAGE_ENTRY) : null;
         State state;
         try {
-            state = JSON.readValue(JnrfModel.require(entries, STATE_ENTRY, name), State.class);
+            state = JSON.readValue(ModelArchiveFormat.require(entries, STATE_ENTRY, name), State.class);
         } catch (IOException e) {
             throw new ModelFormatException(name + "!" + STATE_ENTRY, "invalid training state: " + e.getMessage(), e);
         }
@@ -145,7 +145,7 @@ public final class TrainingCheckpoint {
 
     /** Puts the saved weights into the network and the saved moments and step into the optimizer. */
     public void restore(JnrfNetwork network, Adam adam) throws ModelFormatException {
-        NetworkWeights.assign(network, weights, file + "!" + JnrfModel.WEIGHTS_ENTRY);
+        NetworkWeights.assign(network, weights, file + "!" + ModelArchiveFormat.WEIGHTS_ENTRY);
         for (Param p : network.params()) {
             if (adam.firstMoments().containsKey(p.name())) { // frozen parameters have none
                 restoreMoment(adam.firstMoments().get(p.name()), "m/" + p.name());

@@ -24,9 +24,6 @@ class OutputFilesTest {
         Path written = dir.resolve("n.ann");
         OutputFiles.writeAtomically(written, "T1\tDrug 0 1\tx\n");
         assertEquals(expected, Files.getPosixFilePermissions(written));
-        Path model = dir.resolve("model.zip"); // models and training checkpoints are written the same way
-        org.jnrf.model.JnrfModel.writeAtomically(model, out -> out.write(1));
-        assertEquals(expected, Files.getPosixFilePermissions(model));
     }
 
     @Test

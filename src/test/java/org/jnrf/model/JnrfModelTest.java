@@ -242,12 +242,12 @@ class JnrfModelTest {
 
     private static byte[] saved() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        JnrfModel.writeZip(out, model.config(), model.vocabulary(), model.weights(), Map.of());
+        ModelArchiveFormat.writeZip(out, model.config(), model.vocabulary(), model.weights(), Map.of());
         return out.toByteArray();
     }
 
     private static Map<String, byte[]> entries() throws IOException {
-        return JnrfModel.readEntries(new java.io.ByteArrayInputStream(saved()), "m");
+        return ModelArchiveFormat.readEntries(new java.io.ByteArrayInputStream(saved()), "m");
     }
 
     static byte[] zip(Map<String, byte[]> entries) throws IOException {

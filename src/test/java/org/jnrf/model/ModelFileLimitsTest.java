@@ -47,8 +47,8 @@ class ModelFileLimitsTest {
         ComputeThreads.set(1);
         JnrfModel model = JnrfModelTest.randomModel(5);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        JnrfModel.writeZip(out, model.config(), model.vocabulary(), model.weights(), Map.of());
-        entries = JnrfModel.readEntries(new ByteArrayInputStream(out.toByteArray()), "m");
+        ModelArchiveFormat.writeZip(out, model.config(), model.vocabulary(), model.weights(), Map.of());
+        entries = ModelArchiveFormat.readEntries(new ByteArrayInputStream(out.toByteArray()), "m");
     }
 
     @Test
@@ -57,7 +57,7 @@ class ModelFileLimitsTest {
         long zeros = 256L << 20;
         try (OutputStream file = Files.newOutputStream(bomb); ZipOutputStream zip = new ZipOutputStream(file)) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
-            zip.putNextEntry(new ZipEntry(JnrfModel.WEIGHTS_ENTRY));
+            zip.putNextEntry(new ZipEntry(ModelArchiveFormat.WEIGHTS_ENTRY));
             byte[] block = new byte[1 << 20];
             for (long written = 0; written < zeros; written += block.length) {
                 zip.write(block);
@@ -88,7 +88,7 @@ class ModelFileLimitsTest {
     @Test
     void anEntryDeclaringThreeGibibytesIsRefusedFromItsHeader() throws IOException {
         Path file = dir.resolve("declared.zip");
-        Files.write(file, localEntry(JnrfModel.WEIGHTS_ENTRY, 3L << 30, new byte[1024]));
+        Files.write(file, localEntry(ModelArchiveFormat.WEIGHTS_ENTRY, 3L << 30, new byte[1024]));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> JnrfModel.load(file));
         assertTrue(e.getMessage().startsWith(file + ": entry weights.bin declares 3221225472 bytes"), e.getMessage());
     }
@@ -100,7 +100,7 @@ class ModelFileLimitsTest {
                 .order(ByteOrder.LITTLE_ENDIAN);
         weights.put(WeightsFile.MAGIC).putInt(1).putInt(name.length).put(name).putInt(1).putLong(100_000_000L);
         Map<String, byte[]> e = new LinkedHashMap<>(entries);
-        e.put(JnrfModel.WEIGHTS_ENTRY, weights.array());
+        e.put(ModelArchiveFormat.WEIGHTS_ENTRY, weights.array());
         ModelFormatException error = failure(e);
         assertTrue(error.getMessage().contains("bad.zip!weights.bin: truncated: tensor embedding.table of 100000000"
                 + " values needs 400000000 bytes, 1024 remain"), error.getMessage());
@@ -139,10 +139,10 @@ class ModelFileLimitsTest {
     }
 
     private Map<String, byte[]> withConfig(String setting, int value) throws IOException {
-        ObjectNode config = (ObjectNode) JSON.readTree(entries.get(JnrfModel.CONFIG_ENTRY));
+        ObjectNode config = (ObjectNode) JSON.readTree(entries.get(ModelArchiveFormat.CONFIG_ENTRY));
         config.put(setting, value);
         Map<String, byte[]> e = new LinkedHashMap<>(entries);
-        e.put(JnrfModel.CONFIG_ENTRY, JSON.writeValueAsBytes(config));
+        e.put(ModelArchiveFormat.CONFIG_ENTRY, JSON.writeValueAsBytes(config));
         return e;
     }
 

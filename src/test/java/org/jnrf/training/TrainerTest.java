@@ -3,6 +3,7 @@ package org.jnrf.training;
 import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.document.EntityMention;
 import org.jnrf.model.JnrfModel;
+import org.jnrf.model.ModelArchiveFormat;
 import org.jnrf.model.PredictionOptions;
 import org.jnrf.model.Tensor;
 import org.jnrf.network.ComputeThreads;
@@ -105,7 +106,7 @@ class TrainerTest {
         assertEquals(3, TrainingCheckpoint.read(b).state().epochsCompleted());
         assertEquals(averageDecay > 0, TrainingCheckpoint.read(b).hasAverageWeights());
         // the last epoch's state, not only the best snapshot: current weights and the average match too
-        for (String entry : new String[]{JnrfModel.WEIGHTS_ENTRY, TrainingCheckpoint.AVERAGE_ENTRY}) {
+        for (String entry : new String[]{ModelArchiveFormat.WEIGHTS_ENTRY, TrainingCheckpoint.AVERAGE_ENTRY}) {
             Map<String, Tensor> x = entryTensors(dir.resolve("a.ckpt"), entry);
             Map<String, Tensor> y = entryTensors(b, entry);
             assertEquals(x.keySet(), y.keySet(), entry);
@@ -167,7 +168,7 @@ class TrainerTest {
     private static Map<String, Tensor> entryTensors(Path checkpoint, String entry) throws IOException {
         Map<String, byte[]> entries;
         try (InputStream in = Files.newInputStream(checkpoint)) {
-            entries = JnrfModel.readEntries(in, checkpoint.toString());
+            entries = ModelArchiveFormat.readEntries(in, checkpoint.toString());
         }
         byte[] bytes = entries.get(entry);
         return bytes == null ? Map.of() : WeightsFile.read(new ByteArrayInputStream(bytes), entry);

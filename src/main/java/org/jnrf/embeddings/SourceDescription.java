@@ -1,4 +1,4 @@
-package org.jnrf.cli;
+package org.jnrf.embeddings;
 
 import java.io.IOException;
 import java.time.LocalDate;

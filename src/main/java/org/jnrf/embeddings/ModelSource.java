@@ -1,5 +1,6 @@
-package org.jnrf.cli;
+package org.jnrf.embeddings;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +23,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /** Where import-embeddings reads the ONNX model and the tokenizer.json: two files, or two entries of one jar. */
-abstract class ModelSource implements AutoCloseable {
+public abstract class ModelSource implements AutoCloseable {
 
     abstract InputStream openOnnx() throws IOException;
 
@@ -50,21 +51,26 @@ abstract class ModelSource implements AutoCloseable {
     public void close() throws IOException {
     }
 
+    /** Opens the buffered stream of a file. */
+    static InputStream open(Path file) throws IOException {
+        return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    }
+
     record MavenArtifact(String coordinates, List<String> licences) {
     }
 
-    static ModelSource files(Path onnx, Path tokenizer) throws IOException {
+    public static ModelSource files(Path onnx, Path tokenizer) throws IOException {
         requireFile(onnx);
         requireFile(tokenizer);
         return new ModelSource() {
             @Override
             InputStream openOnnx() throws IOException {
-                return ImportEmbeddingsCommand.open(onnx);
+                return open(onnx);
             }
 
             @Override
             InputStream openTokenizer() throws IOException {
-                return ImportEmbeddingsCommand.open(tokenizer);
+                return open(tokenizer);
             }
 
             @Override
@@ -84,7 +90,7 @@ abstract class ModelSource implements AutoCloseable {
         };
     }
 
-    static ModelSource jar(Path jar) throws IOException {
+    public static ModelSource jar(Path jar) throws IOException {
         requireFile(jar);
         ZipFile zip;
         try {
