@@ -22,5 +22,7 @@
  * <p>Tokens of a BERT vocabulary are the same as those of BERT's reference tokenizer (checked piece for piece on
  * the PHEE and TAC 2017 development notes), except that control characters separate words instead of being
  * deleted. All classes but {@link org.jnrf.text.VocabularyBuilder} are immutable and thread-safe.
+ *
+ * <p>Of org.jnrf this package may import only org.jnrf.document: it knows neither the network nor the CAS.
  */
 package org.jnrf.text;
