@@ -1,4 +1,6 @@
 import org.jnrf.network.*;
+import org.jnrf.network.compute.*;
+import org.jnrf.network.fourier.*;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

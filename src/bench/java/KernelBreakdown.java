@@ -1,4 +1,8 @@
 import org.jnrf.network.*;
+import org.jnrf.network.compute.*;
+import org.jnrf.network.fourier.*;
+import org.jnrf.network.layers.*;
+import org.jnrf.network.optimizer.*;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import java.lang.reflect.*;

@@ -14,7 +14,7 @@ import org.jnrf.corpus.CorpusFiles;
 import org.jnrf.corpus.CorpusFormat;
 import org.jnrf.corpus.ErrorReportWriter;
 import org.jnrf.corpus.PlainTextReader;
-import org.jnrf.network.ComputeThreads;
+import org.jnrf.network.compute.ComputeThreads;
 import org.jnrf.uima.CpeRunner;
 import org.jnrf.uima.JnrfAnnotator;
 import org.jnrf.uima.ModelLocation;

@@ -1,20 +1,20 @@
 package org.jnrf.cli;
 
-import org.jnrf.network.Adam;
+import org.jnrf.network.optimizer.Adam;
 import org.jnrf.network.BioScheme;
-import org.jnrf.network.ComputeThreads;
+import org.jnrf.network.compute.ComputeThreads;
 import org.jnrf.network.EntitySpan;
-import org.jnrf.network.FourierMixer;
-import org.jnrf.network.FourierMixers;
+import org.jnrf.network.fourier.FourierMixer;
+import org.jnrf.network.fourier.FourierMixers;
 import org.jnrf.network.JnrfNetwork;
-import org.jnrf.network.Kernels;
 import org.jnrf.network.LabelSpace;
 import org.jnrf.network.LossOptions;
 import org.jnrf.network.NetworkConfig;
 import org.jnrf.network.RelationPair;
-import org.jnrf.network.Scratch;
 import org.jnrf.network.TrainingExample;
 import org.jnrf.training.Trainer;
+import org.jnrf.network.compute.Kernels;
+import org.jnrf.network.compute.Scratch;
 import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -140,7 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
         // ND4J's CPU backend allocates outside JavaCPP's accounting, so the off-heap figure is counted here:
         // parameters, gradients and Adam moments of the trainable ones, and the largest set of activation buffers
         long arrays = scratchPeak;
-        for (org.jnrf.network.Param p : network.params()) {
+        for (org.jnrf.network.layers.Param p : network.params()) {
             long bytes = p.value().length() * p.value().dataType().width();
             arrays += bytes * (!p.isTrainable() ? 1 : p.isRowSparse() ? 3 : 4);
         }

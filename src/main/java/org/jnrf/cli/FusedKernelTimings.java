@@ -1,6 +1,6 @@
 package org.jnrf.cli;
 
-import org.jnrf.network.Kernels;
+import org.jnrf.network.compute.Kernels;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -9,7 +9,7 @@ import org.jnrf.network.JnrfNetwork;
 import org.jnrf.network.PairProbabilities;
 import org.jnrf.network.PairScorer;
 import org.jnrf.network.RelationScore;
-import org.jnrf.network.Scratch;
+import org.jnrf.network.compute.Scratch;
 import org.jnrf.text.EncodedText;
 
 /**

@@ -1,9 +1,9 @@
 package org.jnrf.model;
 
-import org.jnrf.network.FourierMixer;
-import org.jnrf.network.FourierMixers;
+import org.jnrf.network.fourier.FourierMixer;
+import org.jnrf.network.fourier.FourierMixers;
 import org.jnrf.network.JnrfNetwork;
-import org.jnrf.network.Kernels;
+import org.jnrf.network.compute.Kernels;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.util.ArrayList;

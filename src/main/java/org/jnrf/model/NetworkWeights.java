@@ -1,7 +1,7 @@
 package org.jnrf.model;
 
 import org.jnrf.network.JnrfNetwork;
-import org.jnrf.network.Param;
+import org.jnrf.network.layers.Param;
 
 import java.util.ArrayList;
 import java.util.Arrays;

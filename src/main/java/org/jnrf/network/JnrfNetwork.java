@@ -1,5 +1,17 @@
 package org.jnrf.network;
 
+import org.jnrf.network.compute.Cache;
+import org.jnrf.network.compute.ComputeThreads;
+import org.jnrf.network.compute.Kernels;
+import org.jnrf.network.compute.Scratch;
+import org.jnrf.network.fourier.FourierMixer;
+import org.jnrf.network.layers.ContextWindow;
+import org.jnrf.network.layers.Embedding;
+import org.jnrf.network.layers.FNetEncoder;
+import org.jnrf.network.layers.Init;
+import org.jnrf.network.layers.Mlp;
+import org.jnrf.network.layers.Param;
+import org.jnrf.network.layers.PositionalEncoding;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -40,9 +52,9 @@ public final class JnrfNetwork {
         this(config, labels, mixer, Kernels.fromSystemProperty(defaultThreads()), pretrained, trainableEmbeddings);
     }
 
-    /** Threads of the host kernels and Fourier transforms unless configured: the cores, at most 4. */
+    /** Threads of the host kernels and Fourier transforms unless configured: {@link ComputeThreads#hostDefault()}. */
     public static int defaultThreads() {
-        return Integer.getInteger("jnrf.threads", Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return ComputeThreads.hostDefault();
     }
 
     /** With a pretrained embedding matrix (vocabulary x embeddingDim, or null) as the initial table. */

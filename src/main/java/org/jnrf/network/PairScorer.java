@@ -2,6 +2,7 @@ package org.jnrf.network;
 
 import java.util.List;
 
+import org.jnrf.network.compute.Cache;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,5 +1,11 @@
 package org.jnrf.network;
 
+import org.jnrf.network.compute.Cache;
+import org.jnrf.network.compute.Scratch;
+import org.jnrf.network.layers.Gelu;
+import org.jnrf.network.layers.Init;
+import org.jnrf.network.layers.Linear;
+import org.jnrf.network.layers.Param;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;

@@ -1,5 +1,6 @@
 package org.jnrf.network;
 
+import org.jnrf.network.compute.Scratch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

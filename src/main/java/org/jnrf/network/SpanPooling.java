@@ -1,5 +1,8 @@
 package org.jnrf.network;
 
+import org.jnrf.network.compute.Cache;
+import org.jnrf.network.compute.HostKernels;
+import org.jnrf.network.compute.HostMemory;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 

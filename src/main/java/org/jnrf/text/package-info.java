@@ -25,5 +25,7 @@
  *
  * <p>{@link org.jnrf.text.TextEncoder} is the one path from a text to network input ({@link org.jnrf.text.EncodedText}:
  * tokens, ids, continuation flags, lines), shared by training and prediction.
+ *
+ * <p>Of org.jnrf this package may import only org.jnrf.document: it knows neither the network nor the CAS.
  */
 package org.jnrf.text;

@@ -9,9 +9,9 @@ import org.jnrf.model.ModelFormatException;
 import org.jnrf.model.NetworkWeights;
 import org.jnrf.model.Tensor;
 import org.jnrf.model.WeightsFile;
-import org.jnrf.network.Adam;
 import org.jnrf.network.JnrfNetwork;
-import org.jnrf.network.Param;
+import org.jnrf.network.layers.Param;
+import org.jnrf.network.optimizer.Adam;
 import org.jnrf.text.Vocabulary;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -2,7 +2,7 @@ package org.jnrf.training;
 
 import org.jnrf.model.NetworkWeights;
 import org.jnrf.network.JnrfNetwork;
-import org.jnrf.network.Param;
+import org.jnrf.network.layers.Param;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.factory.Nd4j;

@@ -42,14 +42,14 @@ class AnnotateCommandTest extends CliTestSupport {
         assertTrue(out.toString().contains("16 notes: "), out.toString());
 
         // threads inside the matrix products change the speed, not the output
-        var computeBefore = org.jnrf.network.ComputeThreads.current();
+        var computeBefore = org.jnrf.network.compute.ComputeThreads.current();
         assertEquals(0, run("annotate", notes.toString(), "--out", dir.resolve("compute").toString(), "--model",
                 model, "--threads", "2", "--compute-threads", "2"), err.toString());
         for (Path ann : anns) {
             assertEquals(Files.readString(ann), Files.readString(dir.resolve("compute").resolve(ann.getFileName())),
                     ann.toString());
         }
-        assertEquals(computeBefore, org.jnrf.network.ComputeThreads.current(), "the setting is restored");
+        assertEquals(computeBefore, org.jnrf.network.compute.ComputeThreads.current(), "the setting is restored");
         assertEquals(2, run("annotate", notes.toString(), "--out", dir.resolve("none").toString(), "--model",
                 model, "--compute-threads", "0"));
         assertTrue(err.toString().contains("--compute-threads must be at least 1"), err.toString());

@@ -2,11 +2,11 @@ package org.jnrf.model;
 
 import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.document.EntityMention;
-import org.jnrf.network.ComputeThreads;
-import org.jnrf.network.FourierMixers;
 import org.jnrf.network.JnrfNetwork;
 import org.jnrf.network.LabelSpace;
 import org.jnrf.network.NetworkConfig;
+import org.jnrf.network.compute.ComputeThreads;
+import org.jnrf.network.fourier.FourierMixers;
 import org.jnrf.text.BasicTokenizer;
 import org.jnrf.text.Vocabulary;
 import org.jnrf.text.VocabularyBuilder;

@@ -2,7 +2,7 @@ package org.jnrf.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.jnrf.network.ComputeThreads;
+import org.jnrf.network.compute.ComputeThreads;
 import org.jnrf.training.TrainingCheckpoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

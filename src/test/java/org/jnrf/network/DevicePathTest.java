@@ -1,5 +1,12 @@
 package org.jnrf.network;
 
+import org.jnrf.network.compute.ComputeThreads;
+import org.jnrf.network.compute.HostKernels;
+import org.jnrf.network.compute.Nd4jKernels;
+import org.jnrf.network.fourier.JTransformsFourierMixer;
+import org.jnrf.network.fourier.MatmulFourierMixer;
+import org.jnrf.network.layers.Param;
+import org.jnrf.network.optimizer.Adam;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

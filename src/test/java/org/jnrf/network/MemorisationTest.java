@@ -1,5 +1,10 @@
 package org.jnrf.network;
 
+import org.jnrf.network.compute.ComputeThreads;
+import org.jnrf.network.compute.Scratch;
+import org.jnrf.network.fourier.FourierMixers;
+import org.jnrf.network.optimizer.Adam;
+import org.jnrf.network.optimizer.GradientClipping;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 

@@ -1,5 +1,9 @@
 package org.jnrf.network;
 
+import org.jnrf.network.compute.ComputeThreads;
+import org.jnrf.network.fourier.FourierMixers;
+import org.jnrf.network.layers.Param;
+import org.jnrf.testing.GradCheck;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,5 +1,7 @@
 package org.jnrf.network;
 
+import org.jnrf.network.compute.ComputeThreads;
+import org.jnrf.network.fourier.FourierMixers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -5,7 +5,7 @@ import org.jnrf.document.EntityMention;
 import org.jnrf.document.TextSpan;
 import org.jnrf.model.JnrfModel;
 import org.jnrf.model.ModelConfig;
-import org.jnrf.network.FourierMixers;
+import org.jnrf.network.fourier.FourierMixers;
 import org.jnrf.network.JnrfNetwork;
 import org.jnrf.network.LabelSpace;
 import org.jnrf.network.NetworkConfig;

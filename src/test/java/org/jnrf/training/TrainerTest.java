@@ -6,7 +6,7 @@ import org.jnrf.model.JnrfModel;
 import org.jnrf.model.ModelArchiveFormat;
 import org.jnrf.model.PredictionOptions;
 import org.jnrf.model.Tensor;
-import org.jnrf.network.ComputeThreads;
+import org.jnrf.network.compute.ComputeThreads;
 import org.jnrf.text.AlignedEmbeddings;
 import org.jnrf.text.PretrainedEmbeddings;
 import org.jnrf.text.Vocabulary;

@@ -1,10 +1,10 @@
 package org.jnrf.training;
 
-import org.jnrf.network.FourierMixers;
 import org.jnrf.network.JnrfNetwork;
 import org.jnrf.network.LabelSpace;
 import org.jnrf.network.NetworkConfig;
-import org.jnrf.network.Param;
+import org.jnrf.network.fourier.FourierMixers;
+import org.jnrf.network.layers.Param;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,0 +1,47 @@
+package org.jnrf.network.compute;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+
+/**
+ * Bulk copies between ND4J arrays of the CPU backend and Java arrays (one memcpy each way), for arrays whose storage
+ * is one contiguous block in their order ('f' order throughout the network). Public for the host paths outside this
+ * package: the embedding, context window, span pooling, the Fourier mixer and the row-sparse Adam update.
+ */
+public final class HostMemory {
+    private HostMemory() {
+    }
+
+    /** Whether the array can be read and written as one block of float values. */
+    public static boolean plainFloat(INDArray a) {
+        return a.dataType() == DataType.FLOAT && !a.isView() && a.length() == a.data().length()
+                && (a.ordering() == 'f' || a.rank() < 2 || a.rows() == 1 || a.columns() == 1);
+    }
+
+    /** Float data in one block in the array's own order (any order). */
+    public static boolean contiguousFloat(INDArray a) {
+        return a.dataType() == DataType.FLOAT && !a.isView() && a.length() == a.data().length();
+    }
+
+    /**
+     * The array's storage as a float buffer (native order), for copying blocks with the absolute bulk get and put,
+     * which are safe to use from several threads at once.
+     */
+    public static FloatBuffer view(INDArray a) {
+        return a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    public static float[] read(INDArray a, float[] into) {
+        int n = (int) a.length();
+        float[] out = into != null && into.length >= n ? into : new float[n];
+        view(a).get(out, 0, n);
+        return out;
+    }
+
+    public static void write(float[] from, INDArray a) {
+        view(a).put(from, 0, (int) a.length());
+    }
+}
