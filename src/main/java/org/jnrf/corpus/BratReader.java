@@ -10,18 +10,13 @@ import java.util.List;
 import java.util.Set;
 import org.apache.uima.UimaContext;
 import org.apache.uima.collection.CollectionReaderDescription;
-import org.apache.uima.fit.component.JCasCollectionReader_ImplBase;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
 import org.apache.uima.fit.descriptor.ResourceMetaData;
 import org.apache.uima.fit.descriptor.TypeCapability;
 import org.apache.uima.fit.factory.CollectionReaderFactory;
 import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
-import org.apache.uima.util.Progress;
-import org.apache.uima.util.ProgressImpl;
 import org.jnrf.cas.CasAnnotations;
-import org.jnrf.cas.DocumentErrors;
-import org.jnrf.cas.SourceDocuments;
 import org.jnrf.document.AnnotatedDocument;
 
 /**
@@ -43,14 +38,14 @@ import org.jnrf.document.AnnotatedDocument;
 @ResourceMetaData(name = "JNRF BRAT reader (n2c2 2018)")
 @TypeCapability(outputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityFragment", "org.jnrf.type.EntityRelation",
         "org.jnrf.type.SourceDocument", "org.jnrf.type.DocumentError"})
-public class BratReader extends JCasCollectionReader_ImplBase {
+public class BratReader extends JnrfFileReader_ImplBase {
     /** Folder holding the {@code .txt}/{@code .ann} pairs, searched recursively. */
-    public static final String PARAM_SOURCE_LOCATION = "sourceLocation";
+    public static final String PARAM_SOURCE_LOCATION = CorpusParameters.PARAM_SOURCE_LOCATION;
     @ConfigurationParameter(name = PARAM_SOURCE_LOCATION, description = "Folder of .txt/.ann pairs, read recursively")
     private String sourceLocation;
 
     /** Language set on every CAS. */
-    public static final String PARAM_LANGUAGE = "language";
+    public static final String PARAM_LANGUAGE = CorpusParameters.PARAM_LANGUAGE;
     @ConfigurationParameter(name = PARAM_LANGUAGE, defaultValue = "en", description = "Document language")
     private String language;
 
@@ -65,17 +60,11 @@ public class BratReader extends JCasCollectionReader_ImplBase {
 
     static final String COMPONENT = "BratReader";
 
-    /**
-     * One document to emit: its text file, or an annotation file whose text file is missing, or (with a
-     * {@code problem}) an entry that could not be followed.
-     */
-    private record Item(String relativePath, Path file, boolean annWithoutText, String problem) {
-    }
-
-    private Path root;
-    private List<Item> items;
     private BratAnnParser parser;
-    private int next;
+
+    public BratReader() {
+        super(COMPONENT);
+    }
 
     /** A reader of the BRAT documents under {@code folder}. */
     public static CollectionReaderDescription description(Path folder) throws ResourceInitializationException {
@@ -86,100 +75,74 @@ public class BratReader extends JCasCollectionReader_ImplBase {
     @Override
     public void initialize(UimaContext context) throws ResourceInitializationException {
         super.initialize(context);
-        root = Path.of(sourceLocation);
         parser = checkSurfaceText ? BratAnnParser.checkingSurfaceText() : BratAnnParser.withoutSurfaceCheck();
+    }
+
+    /**
+     * The {@code .txt} files, the {@code .ann} files without one (as entries with a problem, so they are reported)
+     * and the entries that could not be followed, in order of their relative paths.
+     */
+    @Override
+    protected List<Entry> listEntries() throws ResourceInitializationException {
+        Path root = Path.of(sourceLocation);
         try {
-            items = new ArrayList<>();
-            Set<String> withText = new HashSet<>();
             CorpusFiles.Listing listing = CorpusFiles.scan(root, file -> {
                 String name = file.getFileName().toString();
                 return name.endsWith(BratCorpus.TEXT_EXTENSION) || name.endsWith(BratCorpus.ANN_EXTENSION);
             });
-            List<Path> annFiles = new ArrayList<>();
-            for (Path file : listing.files()) {
-                String relative = CorpusFiles.withoutExtension(CorpusFiles.relativePath(root, file));
-                if (file.getFileName().toString().endsWith(BratCorpus.TEXT_EXTENSION)) {
-                    withText.add(relative);
-                    items.add(new Item(relative, file, false, null));
+            List<Entry> texts = new ArrayList<>();
+            List<Entry> annWithoutText = new ArrayList<>();
+            List<Entry> problems = new ArrayList<>();
+            Set<String> withText = new HashSet<>();
+            for (Entry entry : entries(root, listing)) {
+                if (entry.problem() != null) {
+                    problems.add(entry);
+                } else if (entry.file().getFileName().toString().endsWith(BratCorpus.TEXT_EXTENSION)) {
+                    withText.add(entry.relativePath());
+                    texts.add(entry);
                 } else {
-                    annFiles.add(file);
+                    annWithoutText.add(new Entry(entry.file(), entry.relativePath(), "annotation file without its"
+                            + " text file " + CorpusFiles.baseName(entry.file()) + BratCorpus.TEXT_EXTENSION));
                 }
             }
-            for (Path ann : annFiles) {
-                String relative = CorpusFiles.withoutExtension(CorpusFiles.relativePath(root, ann));
-                if (!withText.contains(relative)) {
-                    items.add(new Item(relative, ann, true, null));
-                }
-            }
-            for (CorpusFiles.Problem problem : listing.problems()) {
-                items.add(new Item(CorpusFiles.withoutExtension(CorpusFiles.relativePath(root, problem.path())),
-                        problem.path(), false, problem.message()));
-            }
-            items.sort(Comparator.comparing(Item::relativePath));
+            annWithoutText.removeIf(ann -> withText.contains(ann.relativePath()));
+            List<Entry> entries = new ArrayList<>(texts);
+            entries.addAll(annWithoutText);
+            entries.addAll(problems);
+            entries.sort(Comparator.comparing(Entry::relativePath));
+            return entries;
         } catch (IOException e) {
             throw new ResourceInitializationException(new IOException(
                     PARAM_SOURCE_LOCATION + " must be a readable folder of BRAT files: " + sourceLocation, e));
         }
-        next = 0;
     }
 
     @Override
-    public boolean hasNext() {
-        return next < items.size();
-    }
-
-    @Override
-    public void getNext(JCas jcas) {
-        Item item = items.get(next++);
+    protected void startDocument(JCas jcas, Entry entry) {
         jcas.setDocumentLanguage(language);
-        SourceDocuments.set(jcas, CorpusFiles.baseName(item.file()), item.file().toUri().toString(),
-                item.relativePath());
-        if (item.problem() != null) {
-            jcas.setDocumentText("");
-            reportProblem(jcas, item.file() + ": " + item.problem());
+        super.startDocument(jcas, entry);
+    }
+
+    @Override
+    protected void read(JCas jcas, Entry entry) {
+        String text = readText(jcas, entry);
+        if (text == null) {
             return;
         }
-        if (item.annWithoutText()) {
-            jcas.setDocumentText("");
-            reportProblem(jcas, item.file() + ": annotation file without its text file "
-                    + CorpusFiles.baseName(item.file()) + BratCorpus.TEXT_EXTENSION);
-            return;
-        }
-        String text;
-        try {
-            text = StrictUtf8.read(item.file());
-        } catch (CorpusFormatException e) {
-            jcas.setDocumentText("");
-            reportProblem(jcas, e.getMessage());
-            return;
-        } catch (IOException e) {
-            jcas.setDocumentText("");
-            reportProblem(jcas, item.file() + ": cannot be read (" + e.getClass().getSimpleName() + ")");
-            return;
-        }
+        startDocument(jcas, entry);
         jcas.setDocumentText(text);
-        Path annFile = CorpusFiles.sibling(item.file(), BratCorpus.ANN_EXTENSION);
+        Path annFile = CorpusFiles.sibling(entry.file(), BratCorpus.ANN_EXTENSION);
         if (!Files.exists(annFile)) {
             return;
         }
         try {
-            AnnotatedDocument document = parser.parse(CorpusFiles.baseName(item.file()), text,
+            AnnotatedDocument document = parser.parse(CorpusFiles.baseName(entry.file()), text,
                     StrictUtf8.read(annFile), annFile.toString());
             CasAnnotations.addAnnotations(jcas, document.entities(), document.relations());
         } catch (CorpusFormatException e) {
             reportProblem(jcas, e.getMessage());
         } catch (IOException e) {
-            reportProblem(jcas, annFile + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            reportProblem(jcas, cannotBeRead(annFile, e));
         }
-    }
-
-    private void reportProblem(JCas jcas, String message) {
-        DocumentErrors.add(jcas, COMPONENT, message);
-        getLogger().warn(message);
-    }
-
-    @Override
-    public Progress[] getProgress() {
-        return new Progress[] {new ProgressImpl(next, items.size(), Progress.ENTITIES)};
     }
 }

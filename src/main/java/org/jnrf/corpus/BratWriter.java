@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
 import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
-import org.apache.uima.fit.component.JCasAnnotator_ImplBase;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
 import org.apache.uima.fit.descriptor.ResourceMetaData;
 import org.apache.uima.fit.descriptor.TypeCapability;
@@ -16,7 +15,6 @@ import org.apache.uima.fit.factory.AnalysisEngineFactory;
 import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
 import org.jnrf.cas.CasAnnotations;
-import org.jnrf.cas.DocumentErrors;
 import org.jnrf.document.AnnotatedDocument;
 
 /**
@@ -35,12 +33,7 @@ import org.jnrf.document.AnnotatedDocument;
 @ResourceMetaData(name = "JNRF BRAT writer (n2c2 2018)")
 @TypeCapability(inputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityFragment", "org.jnrf.type.EntityRelation",
         "org.jnrf.type.SourceDocument", "org.jnrf.type.DocumentError"})
-public class BratWriter extends JCasAnnotator_ImplBase {
-    /** Folder receiving the files; sub-folders of the input are mirrored. */
-    public static final String PARAM_TARGET_LOCATION = "targetLocation";
-    @ConfigurationParameter(name = PARAM_TARGET_LOCATION, description = "Output folder")
-    private String targetLocation;
-
+public class BratWriter extends JnrfFileWriter_ImplBase {
     /** Whether to write the document text beside each {@code .ann} as {@code .txt}. */
     public static final String PARAM_WRITE_TEXT = "writeText";
     @ConfigurationParameter(name = PARAM_WRITE_TEXT, defaultValue = "false",
@@ -57,8 +50,11 @@ public class BratWriter extends JCasAnnotator_ImplBase {
 
     private static final Map<Path, SharedConfiguration> CONFIGURATIONS = new HashMap<>();
 
-    private Path target;
     private SharedConfiguration configuration;
+
+    public BratWriter() {
+        super(COMPONENT, BratCorpus.ANN_EXTENSION);
+    }
 
     /** A writer of {@code .ann} files into {@code targetFolder}. */
     public static AnalysisEngineDescription description(Path targetFolder) throws ResourceInitializationException {
@@ -76,32 +72,27 @@ public class BratWriter extends JCasAnnotator_ImplBase {
     @Override
     public void initialize(UimaContext context) throws ResourceInitializationException {
         super.initialize(context);
-        target = Path.of(targetLocation);
         synchronized (CONFIGURATIONS) {
-            configuration = CONFIGURATIONS.computeIfAbsent(target.toAbsolutePath().normalize(),
+            configuration = CONFIGURATIONS.computeIfAbsent(target().toAbsolutePath().normalize(),
                     t -> new SharedConfiguration());
             configuration.users++;
         }
     }
 
     @Override
-    public void process(JCas jcas) {
-        String text = jcas.getDocumentText();
-        if ((text == null || text.isEmpty()) && DocumentErrors.hasAny(jcas)) {
-            return;
-        }
-        String extension = BratCorpus.ANN_EXTENSION;
-        try {
-            Path annFile = OutputFiles.forDocument(jcas, target, extension);
-            AnnotatedDocument document = CasAnnotations.read(jcas);
-            OutputFiles.writeAtomically(annFile, BratAnnFormatter.format(document));
-            configuration.configuration.add(document);
-            if (writeText) {
-                extension = BratCorpus.TEXT_EXTENSION;
-                OutputFiles.writeAtomically(CorpusFiles.sibling(annFile, extension), text == null ? "" : text);
+    protected void write(JCas jcas) throws IOException {
+        Path annFile = outputFile(jcas, BratCorpus.ANN_EXTENSION);
+        AnnotatedDocument document = CasAnnotations.read(jcas);
+        OutputFiles.writeAtomically(annFile, BratAnnFormatter.format(document));
+        configuration.configuration.add(document);
+        if (writeText) {
+            String text = jcas.getDocumentText();
+            try {
+                OutputFiles.writeAtomically(CorpusFiles.sibling(annFile, BratCorpus.TEXT_EXTENSION),
+                        text == null ? "" : text);
+            } catch (IOException | RuntimeException e) {
+                reportFailure(jcas, BratCorpus.TEXT_EXTENSION, e);
             }
-        } catch (IOException | RuntimeException e) {
-            OutputFailures.report(jcas, COMPONENT, extension, e, getLogger());
         }
     }
 
@@ -109,8 +100,8 @@ public class BratWriter extends JCasAnnotator_ImplBase {
     @Override
     public void collectionProcessComplete() throws AnalysisEngineProcessException {
         try {
-            Files.createDirectories(target);
-            configuration.configuration.writeTo(target);
+            Files.createDirectories(target());
+            configuration.configuration.writeTo(target());
         } catch (IOException e) {
             throw new AnalysisEngineProcessException(e);
         }

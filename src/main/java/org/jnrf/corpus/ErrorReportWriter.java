@@ -44,7 +44,7 @@ import org.jnrf.type.DocumentError;
 @TypeCapability(inputs = {"org.jnrf.type.DocumentError", "org.jnrf.type.SourceDocument"})
 public class ErrorReportWriter extends JCasAnnotator_ImplBase {
     /** Folder receiving {@code errors.tsv}. */
-    public static final String PARAM_TARGET_LOCATION = "targetLocation";
+    public static final String PARAM_TARGET_LOCATION = CorpusParameters.PARAM_TARGET_LOCATION;
     @ConfigurationParameter(name = PARAM_TARGET_LOCATION, description = "Folder receiving errors.tsv")
     private String targetLocation;
 

@@ -14,14 +14,12 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
-import org.apache.uima.fit.component.JCasAnnotator_ImplBase;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
 import org.apache.uima.fit.descriptor.ResourceMetaData;
 import org.apache.uima.fit.descriptor.TypeCapability;
 import org.apache.uima.fit.factory.AnalysisEngineFactory;
 import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
-import org.jnrf.cas.DocumentErrors;
 
 /**
  * Writes every CAS as one line of {@code <target>/<fileName>} (JSON Lines), for Spark, pandas and other tools that
@@ -37,12 +35,7 @@ import org.jnrf.cas.DocumentErrors;
 @ResourceMetaData(name = "JNRF JSON Lines writer")
 @TypeCapability(inputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityFragment", "org.jnrf.type.EntityRelation",
         "org.jnrf.type.SourceDocument", "org.jnrf.type.DocumentError"})
-public class JsonLinesWriter extends JCasAnnotator_ImplBase {
-    /** Folder receiving the file. */
-    public static final String PARAM_TARGET_LOCATION = "targetLocation";
-    @ConfigurationParameter(name = PARAM_TARGET_LOCATION, description = "Folder receiving the JSON Lines file")
-    private String targetLocation;
-
+public class JsonLinesWriter extends JnrfFileWriter_ImplBase {
     /** Name of the file in the target folder. */
     public static final String PARAM_FILE_NAME = "fileName";
     @ConfigurationParameter(name = PARAM_FILE_NAME, defaultValue = DEFAULT_FILE_NAME,
@@ -50,7 +43,7 @@ public class JsonLinesWriter extends JCasAnnotator_ImplBase {
     private String fileName;
 
     /** Whether each line includes the document text. */
-    public static final String PARAM_INCLUDE_TEXT = "includeText";
+    public static final String PARAM_INCLUDE_TEXT = CorpusParameters.PARAM_INCLUDE_TEXT;
     @ConfigurationParameter(name = PARAM_INCLUDE_TEXT, defaultValue = "false",
             description = "Include the document text in each line")
     private boolean includeText;
@@ -77,6 +70,10 @@ public class JsonLinesWriter extends JCasAnnotator_ImplBase {
     private Path file;
     private SharedFile shared;
 
+    public JsonLinesWriter() {
+        super(COMPONENT, EXTENSION);
+    }
+
     /** A writer of {@code annotations.jsonl} (without the document text) into {@code targetFolder}. */
     public static AnalysisEngineDescription description(Path targetFolder) throws ResourceInitializationException {
         return AnalysisEngineFactory.createEngineDescription(JsonLinesWriter.class,
@@ -86,7 +83,7 @@ public class JsonLinesWriter extends JCasAnnotator_ImplBase {
     @Override
     public void initialize(UimaContext context) throws ResourceInitializationException {
         super.initialize(context);
-        Path root = Path.of(targetLocation).toAbsolutePath().normalize();
+        Path root = target().toAbsolutePath().normalize();
         file = OutputFiles.resolve(root, fileName, "");
         synchronized (FILES) {
             shared = FILES.get(file);
@@ -105,21 +102,14 @@ public class JsonLinesWriter extends JCasAnnotator_ImplBase {
         }
     }
 
+    /** Appends the document's line to the shared file. */
     @Override
-    public void process(JCas jcas) {
-        String text = jcas.getDocumentText();
-        if ((text == null || text.isEmpty()) && DocumentErrors.hasAny(jcas)) {
-            return;
-        }
-        try {
-            String line = MAPPER.writeValueAsString(JsonWriter.toJson(jcas, includeText, false));
-            synchronized (shared) {
-                shared.out.write(line);
-                shared.out.write('\n');
-                shared.out.flush();
-            }
-        } catch (IOException | RuntimeException e) {
-            OutputFailures.report(jcas, COMPONENT, EXTENSION, e, getLogger());
+    protected void write(JCas jcas) throws IOException {
+        String line = MAPPER.writeValueAsString(JsonWriter.toJson(jcas, includeText, false));
+        synchronized (shared) {
+            shared.out.write(line);
+            shared.out.write('\n');
+            shared.out.flush();
         }
     }
 

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
-import org.apache.uima.fit.component.JCasAnnotator_ImplBase;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
 import org.apache.uima.fit.descriptor.ResourceMetaData;
 import org.apache.uima.fit.descriptor.TypeCapability;
@@ -44,20 +43,15 @@ import org.jnrf.document.RelationMention;
 @ResourceMetaData(name = "JNRF JSON writer")
 @TypeCapability(inputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityFragment", "org.jnrf.type.EntityRelation",
         "org.jnrf.type.SourceDocument", "org.jnrf.type.DocumentError"})
-public class JsonWriter extends JCasAnnotator_ImplBase {
-    /** Folder receiving the files; sub-folders of the input are mirrored. */
-    public static final String PARAM_TARGET_LOCATION = "targetLocation";
-    @ConfigurationParameter(name = PARAM_TARGET_LOCATION, description = "Output folder")
-    private String targetLocation;
-
+public class JsonWriter extends JnrfFileWriter_ImplBase {
     /** Whether to include the document text. */
-    public static final String PARAM_INCLUDE_TEXT = "includeText";
+    public static final String PARAM_INCLUDE_TEXT = CorpusParameters.PARAM_INCLUDE_TEXT;
     @ConfigurationParameter(name = PARAM_INCLUDE_TEXT, defaultValue = "false",
             description = "Include the document text in the JSON")
     private boolean includeText;
 
     /** Indented JSON. */
-    public static final String PARAM_PRETTY_PRINT = "prettyPrint";
+    public static final String PARAM_PRETTY_PRINT = CorpusParameters.PARAM_PRETTY_PRINT;
     @ConfigurationParameter(name = PARAM_PRETTY_PRINT, defaultValue = "false", description = "Indent the JSON")
     private boolean prettyPrint;
 
@@ -90,8 +84,11 @@ public class JsonWriter extends JCasAnnotator_ImplBase {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-    private Path target;
     private ObjectWriter writer;
+
+    public JsonWriter() {
+        super(COMPONENT, JSON_EXTENSION);
+    }
 
     /** A writer of JSON files (without the document text) into {@code targetFolder}. */
     public static AnalysisEngineDescription description(Path targetFolder) throws ResourceInitializationException {
@@ -108,23 +105,14 @@ public class JsonWriter extends JCasAnnotator_ImplBase {
     @Override
     public void initialize(UimaContext context) throws ResourceInitializationException {
         super.initialize(context);
-        target = Path.of(targetLocation);
         writer = prettyPrint ? MAPPER.writer(SerializationFeature.INDENT_OUTPUT) : MAPPER.writer();
     }
 
     @Override
-    public void process(JCas jcas) {
-        String text = jcas.getDocumentText();
-        if ((text == null || text.isEmpty()) && DocumentErrors.hasAny(jcas)) {
-            return;
-        }
-        try {
-            Path jsonFile = OutputFiles.forDocument(jcas, target, JSON_EXTENSION);
-            JsonDocument json = toJson(jcas, includeText, true);
-            OutputFiles.writeAtomically(jsonFile, out -> writer.writeValue(out, json));
-        } catch (IOException | RuntimeException e) {
-            OutputFailures.report(jcas, COMPONENT, JSON_EXTENSION, e, getLogger());
-        }
+    protected void write(JCas jcas) throws IOException {
+        Path jsonFile = outputFile(jcas, JSON_EXTENSION);
+        JsonDocument json = toJson(jcas, includeText, true);
+        OutputFiles.writeAtomically(jsonFile, out -> writer.writeValue(out, json));
     }
 
     /**

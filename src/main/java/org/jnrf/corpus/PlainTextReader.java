@@ -4,24 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.uima.UimaContext;
 import org.apache.uima.collection.CollectionReaderDescription;
-import org.apache.uima.fit.component.JCasCollectionReader_ImplBase;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
 import org.apache.uima.fit.descriptor.ResourceMetaData;
 import org.apache.uima.fit.descriptor.TypeCapability;
 import org.apache.uima.fit.factory.CollectionReaderFactory;
 import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
-import org.apache.uima.util.Progress;
-import org.apache.uima.util.ProgressImpl;
-import org.jnrf.cas.DocumentErrors;
-import org.jnrf.cas.SourceDocuments;
 
 /**
  * Reads notes from UTF-8 text files: any mix of folders (searched recursively for file names matching
@@ -38,9 +33,9 @@ import org.jnrf.cas.SourceDocuments;
  */
 @ResourceMetaData(name = "JNRF plain text reader")
 @TypeCapability(outputs = {"org.jnrf.type.SourceDocument", "org.jnrf.type.DocumentError"})
-public class PlainTextReader extends JCasCollectionReader_ImplBase {
+public class PlainTextReader extends JnrfFileReader_ImplBase {
     /** Folders and/or files to read. */
-    public static final String PARAM_SOURCE_LOCATIONS = "sourceLocations";
+    public static final String PARAM_SOURCE_LOCATIONS = CorpusParameters.PARAM_SOURCE_LOCATIONS;
     @ConfigurationParameter(name = PARAM_SOURCE_LOCATIONS, description = "Folders (read recursively) and/or files")
     private String[] sourceLocations;
 
@@ -51,18 +46,15 @@ public class PlainTextReader extends JCasCollectionReader_ImplBase {
     private String filePattern;
 
     /** Language set on every CAS. */
-    public static final String PARAM_LANGUAGE = "language";
+    public static final String PARAM_LANGUAGE = CorpusParameters.PARAM_LANGUAGE;
     @ConfigurationParameter(name = PARAM_LANGUAGE, defaultValue = "en", description = "Document language")
     private String language;
 
     static final String COMPONENT = "PlainTextReader";
 
-    /** A file to read, or (with a {@code problem}) an entry under a folder that could not be followed. */
-    private record Item(Path file, String relativePath, String problem) {
+    public PlainTextReader() {
+        super(COMPONENT);
     }
-
-    private List<Item> items;
-    private int next;
 
     /** A reader of the {@code *.txt} files in the given folders and/or files. */
     public static CollectionReaderDescription description(Path... locations) throws ResourceInitializationException {
@@ -78,90 +70,55 @@ public class PlainTextReader extends JCasCollectionReader_ImplBase {
     }
 
     @Override
-    public void initialize(UimaContext context) throws ResourceInitializationException {
-        super.initialize(context);
-        items = new ArrayList<>();
+    protected List<Entry> listEntries() throws ResourceInitializationException {
+        List<Entry> entries = new ArrayList<>();
         Set<Path> seenFiles = new HashSet<>();
         Map<String, Path> byRelativePath = new HashMap<>();
         for (String location : sourceLocations) {
             Path path = Path.of(location);
-            List<Item> found = new ArrayList<>();
             try {
+                List<Entry> found;
                 if (Files.isDirectory(path)) {
-                    CorpusFiles.Listing listing = CorpusFiles.scanByGlob(path, filePattern);
-                    for (Path file : listing.files()) {
-                        found.add(new Item(file, outputPath(path, file), null));
-                    }
-                    for (CorpusFiles.Problem problem : listing.problems()) {
-                        found.add(new Item(problem.path(), outputPath(path, problem.path()), problem.message()));
-                    }
-                    found.sort(java.util.Comparator.comparing(Item::relativePath)); // problems in place
+                    found = entries(path, CorpusFiles.scanByGlob(path, filePattern));
+                    found.sort(Comparator.comparing(Entry::relativePath)); // problems in place
                 } else if (Files.isRegularFile(path)) {
-                    found.add(new Item(path, CorpusFiles.baseName(path), null));
+                    found = List.of(new Entry(path, CorpusFiles.baseName(path), null));
                 } else {
                     throw new IOException("no such file or folder: " + location);
                 }
-                for (Item item : found) {
-                    if (!seenFiles.add(item.file().toAbsolutePath().normalize())) {
+                for (Entry entry : found) {
+                    if (!seenFiles.add(entry.file().toAbsolutePath().normalize())) {
                         continue;
                     }
-                    if (item.problem() != null) {
-                        items.add(item); // no output of its own, so its name cannot clash with another's
-                        continue;
+                    if (entry.problem() == null) { // a problem has no output of its own, so its name cannot clash
+                        Path clash = byRelativePath.putIfAbsent(entry.relativePath(), entry.file());
+                        if (clash != null) {
+                            throw new IOException("two inputs would share the output name " + entry.relativePath()
+                                    + ": " + clash + " and " + entry.file());
+                        }
                     }
-                    Path clash = byRelativePath.putIfAbsent(item.relativePath(), item.file());
-                    if (clash != null) {
-                        throw new IOException("two inputs would share the output name " + item.relativePath() + ": "
-                                + clash + " and " + item.file());
-                    }
-                    items.add(item);
+                    entries.add(entry);
                 }
             } catch (IOException e) {
                 throw new ResourceInitializationException(
                         new IOException(PARAM_SOURCE_LOCATIONS + ": " + e.getMessage(), e));
             }
         }
-        next = 0;
-    }
-
-    private static String outputPath(Path folder, Path file) {
-        return CorpusFiles.withoutExtension(CorpusFiles.relativePath(folder, file));
+        return entries;
     }
 
     @Override
-    public boolean hasNext() {
-        return next < items.size();
-    }
-
-    @Override
-    public void getNext(JCas jcas) {
-        Item item = items.get(next++);
+    protected void startDocument(JCas jcas, Entry entry) {
         jcas.setDocumentLanguage(language);
-        SourceDocuments.set(jcas, CorpusFiles.baseName(item.file()), item.file().toUri().toString(),
-                item.relativePath());
-        if (item.problem() != null) {
-            jcas.setDocumentText("");
-            reportProblem(jcas, item.file() + ": " + item.problem());
-            return;
-        }
-        try {
-            jcas.setDocumentText(StrictUtf8.read(item.file()));
-        } catch (CorpusFormatException e) {
-            jcas.setDocumentText("");
-            reportProblem(jcas, e.getMessage());
-        } catch (IOException e) {
-            jcas.setDocumentText("");
-            reportProblem(jcas, item.file() + ": cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
-    }
-
-    private void reportProblem(JCas jcas, String message) {
-        DocumentErrors.add(jcas, COMPONENT, message);
-        getLogger().warn(message);
+        super.startDocument(jcas, entry);
     }
 
     @Override
-    public Progress[] getProgress() {
-        return new Progress[] {new ProgressImpl(next, items.size(), Progress.ENTITIES)};
+    protected void read(JCas jcas, Entry entry) {
+        String text = readText(jcas, entry);
+        if (text != null) {
+            startDocument(jcas, entry);
+            jcas.setDocumentText(text);
+        }
     }
 }

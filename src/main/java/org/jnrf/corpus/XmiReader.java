@@ -5,26 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.uima.UimaContext;
 import org.apache.uima.cas.admin.CASAdminException;
 import org.apache.uima.cas.impl.XmiCasDeserializer;
 import org.apache.uima.collection.CollectionException;
 import org.apache.uima.collection.CollectionReaderDescription;
-import org.apache.uima.fit.component.JCasCollectionReader_ImplBase;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
 import org.apache.uima.fit.descriptor.ResourceMetaData;
 import org.apache.uima.fit.descriptor.TypeCapability;
 import org.apache.uima.fit.factory.CollectionReaderFactory;
 import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
-import org.apache.uima.util.Progress;
-import org.apache.uima.util.ProgressImpl;
 import org.jnrf.cas.AnnotationIntegrity;
-import org.jnrf.cas.DocumentErrors;
 import org.jnrf.cas.SourceDocuments;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -45,9 +37,9 @@ import org.xml.sax.SAXParseException;
 @ResourceMetaData(name = "JNRF XMI reader")
 @TypeCapability(outputs = {"org.jnrf.type.Entity", "org.jnrf.type.EntityFragment", "org.jnrf.type.EntityRelation",
         "org.jnrf.type.SourceDocument", "org.jnrf.type.DocumentError"})
-public class XmiReader extends JCasCollectionReader_ImplBase {
+public class XmiReader extends JnrfFileReader_ImplBase {
     /** Folder holding the {@code .xmi} files, searched recursively. */
-    public static final String PARAM_SOURCE_LOCATION = "sourceLocation";
+    public static final String PARAM_SOURCE_LOCATION = CorpusParameters.PARAM_SOURCE_LOCATION;
     @ConfigurationParameter(name = PARAM_SOURCE_LOCATION, description = "Folder of .xmi files, read recursively")
     private String sourceLocation;
 
@@ -59,11 +51,9 @@ public class XmiReader extends JCasCollectionReader_ImplBase {
 
     static final String COMPONENT = "XmiReader";
 
-    private Path root;
-    private List<Path> files;
-    /** Entries under the folder that could not be followed, by path; emitted as documents with an error. */
-    private Map<Path, String> problems;
-    private int next;
+    public XmiReader() {
+        super(COMPONENT);
+    }
 
     /** A reader of the XMI files under {@code folder}. */
     public static CollectionReaderDescription description(Path folder) throws ResourceInitializationException {
@@ -71,39 +61,21 @@ public class XmiReader extends JCasCollectionReader_ImplBase {
                 PARAM_SOURCE_LOCATION, folder.toString());
     }
 
+    /** The {@code .xmi} files in sorted order, then the entries that could not be followed. */
     @Override
-    public void initialize(UimaContext context) throws ResourceInitializationException {
-        super.initialize(context);
-        root = Path.of(sourceLocation);
+    protected List<Entry> listEntries() throws ResourceInitializationException {
+        Path root = Path.of(sourceLocation);
         try {
-            CorpusFiles.Listing listing = CorpusFiles.scanBySuffix(root, XmiWriter.XMI_EXTENSION);
-            problems = new HashMap<>();
-            List<Path> all = new ArrayList<>(listing.files());
-            for (CorpusFiles.Problem problem : listing.problems()) {
-                problems.put(problem.path(), problem.message());
-                all.add(problem.path());
-            }
-            files = all;
+            return entries(root, CorpusFiles.scanBySuffix(root, XmiWriter.XMI_EXTENSION));
         } catch (IOException e) {
             throw new ResourceInitializationException(new IOException(
                     PARAM_SOURCE_LOCATION + " must be a readable folder of XMI files: " + sourceLocation, e));
         }
-        next = 0;
     }
 
     @Override
-    public boolean hasNext() {
-        return next < files.size();
-    }
-
-    @Override
-    public void getNext(JCas jcas) throws CollectionException {
-        Path file = files.get(next++);
-        String relativePath = CorpusFiles.withoutExtension(CorpusFiles.relativePath(root, file));
-        if (problems.containsKey(file)) {
-            reportProblem(jcas, file, relativePath, problems.get(file));
-            return;
-        }
+    protected void read(JCas jcas, Entry entry) throws CollectionException {
+        Path file = entry.file();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             XmiCasDeserializer.deserialize(in, jcas.getCas(), lenient);
         } catch (SAXException | IOException | RuntimeException e) {
@@ -114,29 +86,20 @@ public class XmiReader extends JCasCollectionReader_ImplBase {
             } catch (CASAdminException resetRefused) {
                 throw new CollectionException(e);
             }
-            reportProblem(jcas, file, relativePath, problem);
+            emptyDocument(jcas, entry, file + ": " + problem);
             return;
         }
         // a name that another framework's reader stored (DKPro's DocumentMetaData, ...) is where the document came from
         if (SourceDocuments.name(jcas).isEmpty()) {
-            SourceDocuments.set(jcas, CorpusFiles.baseName(file), file.toUri().toString(), relativePath);
+            startDocument(jcas, entry);
         }
         List<String> problems = AnnotationIntegrity.problems(jcas);
         if (!problems.isEmpty()) {
             AnnotationIntegrity.dropAnnotations(jcas);
-            String message = file + ": " + problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1)
-                    + " more problem(s))" : "") + "; the file's entities and relations are left out";
-            DocumentErrors.add(jcas, COMPONENT, message);
-            getLogger().warn(message);
+            reportProblem(jcas, file + ": " + problems.get(0) + (problems.size() > 1 ? " (and "
+                    + (problems.size() - 1) + " more problem(s))" : "") + "; the file's entities and relations are"
+                    + " left out");
         }
-    }
-
-    /** Makes the CAS an empty document of {@code file} carrying {@code problem}, and logs it. */
-    private void reportProblem(JCas jcas, Path file, String relativePath, String problem) {
-        jcas.setDocumentText("");
-        SourceDocuments.set(jcas, CorpusFiles.baseName(file), file.toUri().toString(), relativePath);
-        DocumentErrors.add(jcas, COMPONENT, file + ": " + problem);
-        getLogger().warn(file + ": " + problem);
     }
 
     /**
@@ -148,10 +111,5 @@ public class XmiReader extends JCasCollectionReader_ImplBase {
             return "XML error at line " + parse.getLineNumber() + ", column " + parse.getColumnNumber();
         }
         return e.getClass().getSimpleName();
-    }
-
-    @Override
-    public Progress[] getProgress() {
-        return new Progress[] {new ProgressImpl(next, files.size(), Progress.ENTITIES)};
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
 import org.apache.uima.cas.impl.XmiCasSerializer;
-import org.apache.uima.fit.component.JCasAnnotator_ImplBase;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
 import org.apache.uima.fit.descriptor.ResourceMetaData;
 import org.apache.uima.fit.descriptor.TypeCapability;
@@ -15,7 +14,6 @@ import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ResourceInitializationException;
 import org.apache.uima.util.TypeSystemUtil;
 import org.apache.uima.util.XMLSerializer;
-import org.jnrf.cas.DocumentErrors;
 import org.xml.sax.SAXException;
 
 /**
@@ -31,14 +29,9 @@ import org.xml.sax.SAXException;
  */
 @ResourceMetaData(name = "JNRF XMI writer")
 @TypeCapability(inputs = {"org.jnrf.type.SourceDocument", "org.jnrf.type.DocumentError"})
-public class XmiWriter extends JCasAnnotator_ImplBase {
-    /** Folder receiving the files; sub-folders of the input are mirrored. */
-    public static final String PARAM_TARGET_LOCATION = "targetLocation";
-    @ConfigurationParameter(name = PARAM_TARGET_LOCATION, description = "Output folder")
-    private String targetLocation;
-
+public class XmiWriter extends JnrfFileWriter_ImplBase {
     /** Indented XML (bigger, for reading by eye). */
-    public static final String PARAM_PRETTY_PRINT = "prettyPrint";
+    public static final String PARAM_PRETTY_PRINT = CorpusParameters.PARAM_PRETTY_PRINT;
     @ConfigurationParameter(name = PARAM_PRETTY_PRINT, defaultValue = "false", description = "Indent the XMI")
     private boolean prettyPrint;
 
@@ -46,8 +39,11 @@ public class XmiWriter extends JCasAnnotator_ImplBase {
     public static final String TYPE_SYSTEM_FILE_NAME = "typesystem.xml";
     static final String COMPONENT = "XmiWriter";
 
-    private Path target;
     private boolean typeSystemWritten;
+
+    public XmiWriter() {
+        super(COMPONENT, XMI_EXTENSION);
+    }
 
     /** A writer of XMI files (and typesystem.xml) into {@code targetFolder}. */
     public static AnalysisEngineDescription description(Path targetFolder) throws ResourceInitializationException {
@@ -58,40 +54,32 @@ public class XmiWriter extends JCasAnnotator_ImplBase {
     @Override
     public void initialize(UimaContext context) throws ResourceInitializationException {
         super.initialize(context);
-        target = Path.of(targetLocation);
         typeSystemWritten = false;
     }
 
     @Override
-    public void process(JCas jcas) {
-        String text = jcas.getDocumentText();
-        if ((text == null || text.isEmpty()) && DocumentErrors.hasAny(jcas)) {
-            return;
-        }
-        try {
-            Path xmiFile = OutputFiles.forDocument(jcas, target, XMI_EXTENSION);
-            if (!typeSystemWritten) {
-                // each instance of a multi-threaded pipeline writes the same content atomically: no lock needed
-                Files.createDirectories(target);
-                OutputFiles.writeAtomically(target.resolve(TYPE_SYSTEM_FILE_NAME), out -> {
-                    try {
-                        TypeSystemUtil.typeSystem2TypeSystemDescription(jcas.getTypeSystem()).toXML(out);
-                    } catch (SAXException e) {
-                        throw new IOException("cannot write the type system", e);
-                    }
-                });
-                typeSystemWritten = true;
-            }
-            OutputFiles.writeAtomically(xmiFile, out -> {
+    protected void write(JCas jcas) throws IOException {
+        Path target = target();
+        Path xmiFile = outputFile(jcas, XMI_EXTENSION);
+        if (!typeSystemWritten) {
+            // each instance of a multi-threaded pipeline writes the same content atomically: no lock needed
+            Files.createDirectories(target);
+            OutputFiles.writeAtomically(target.resolve(TYPE_SYSTEM_FILE_NAME), out -> {
                 try {
-                    new XmiCasSerializer(jcas.getTypeSystem()).setPrettyPrint(prettyPrint).serialize(jcas.getCas(),
-                            new Xml10Characters(new XMLSerializer(out, prettyPrint).getContentHandler()));
+                    TypeSystemUtil.typeSystem2TypeSystemDescription(jcas.getTypeSystem()).toXML(out);
                 } catch (SAXException e) {
-                    throw new IOException("cannot serialise the CAS", e);
+                    throw new IOException("cannot write the type system", e);
                 }
             });
-        } catch (IOException | RuntimeException e) {
-            OutputFailures.report(jcas, COMPONENT, XMI_EXTENSION, e, getLogger());
+            typeSystemWritten = true;
         }
+        OutputFiles.writeAtomically(xmiFile, out -> {
+            try {
+                new XmiCasSerializer(jcas.getTypeSystem()).setPrettyPrint(prettyPrint).serialize(jcas.getCas(),
+                        new Xml10Characters(new XMLSerializer(out, prettyPrint).getContentHandler()));
+            } catch (SAXException e) {
+                throw new IOException("cannot serialise the CAS", e);
+            }
+        });
     }
 }

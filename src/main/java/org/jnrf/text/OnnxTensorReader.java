@@ -1,5 +1,8 @@
 package org.jnrf.text;
 
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.WireFormat;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -15,13 +18,13 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Reads the initializers (the trained weights) of an ONNX model file without an ONNX or protobuf library: the file
- * is walked once, forwards, in its protobuf wire format ({@code ModelProto.graph} = field 7,
- * {@code GraphProto.initializer} = field 5, {@code TensorProto} dims = 1, data_type = 2, float_data = 4, name = 8,
- * raw_data = 9, external_data = 13, data_location = 14), skipping the bytes of every tensor it does not need, so
- * memory stays at the size of the one tensor extracted and a model inside a jar can be read as a stream. Only
- * tensors stored inside the file are supported (not ONNX "external data"). Errors name the file and the byte
- * position.
+ * Reads the initializers (the trained weights) of an ONNX model file without the ONNX schema classes: the file is
+ * walked once, forwards, with protobuf-java's {@link CodedInputStream} over its wire format
+ * ({@code ModelProto.graph} = field 7, {@code GraphProto.initializer} = field 5, {@code TensorProto} dims = 1,
+ * data_type = 2, float_data = 4, name = 8, raw_data = 9, external_data = 13, data_location = 14), skipping the
+ * bytes of every tensor it does not need, so memory stays at the size of the one tensor extracted and a model inside
+ * a jar can be read as a stream. Only tensors stored inside the file are supported (not ONNX "external data").
+ * Errors name the file and the byte position.
  */
 public final class OnnxTensorReader {
     /** {@code TensorProto.DataType} numbers, index = enum value. */
@@ -125,7 +128,7 @@ public final class OnnxTensorReader {
 
     /** As {@link #list(Path)} for a stream (not closed); {@code source} names it in error messages. */
     public static List<TensorInfo> list(InputStream in, String source) throws IOException {
-        Walk walk = new Walk(new ProtobufInput(in, source), null);
+        Walk walk = new Walk(in, source, null);
         walk.run();
         return walk.seen;
     }
@@ -138,12 +141,12 @@ public final class OnnxTensorReader {
     }
 
     /**
-     * As {@link #readFloat(Path, String)} for a stream (not closed, and not read past the tensor);
+     * As {@link #readFloat(Path, String)} for a stream (not closed, and not read more than 8 bytes past the tensor);
      * {@code source} names it in error messages.
      */
     public static FloatTensor readFloat(InputStream in, String source, String name) throws IOException {
         Objects.requireNonNull(name, "name");
-        Walk walk = new Walk(new ProtobufInput(in, source), name);
+        Walk walk = new Walk(in, source, name);
         walk.run();
         if (walk.found == null) {
             String known = walk.seen.stream().limit(12).map(TensorInfo::toString).collect(Collectors.joining(", "));
@@ -156,89 +159,152 @@ public final class OnnxTensorReader {
 
     /** One forward pass over ModelProto -> GraphProto -> TensorProto, stopping at the wanted tensor. */
     private static final class Walk {
-        private final ProtobufInput in;
+        /** The end passed to {@link #readTag} for the top-level message, which ends with the stream. */
+        private static final long END_OF_STREAM = Long.MAX_VALUE;
+
+        private final CodedInputStream in;
+        private final String source;
         private final String wanted;
         final List<TensorInfo> seen = new ArrayList<>();
         FloatTensor found;
         private boolean sawGraph;
 
-        Walk(ProtobufInput in, String wanted) {
-            this.in = in;
+        Walk(InputStream stream, String source, String wanted) {
+            // a buffer of the widest fixed-size value: the decoder reads at most that far past the wanted tensor
+            // (bigger fields bypass the buffer: raw data is read in CHUNKs, skipped data is skipped on the stream)
+            this.in = CodedInputStream.newInstance(stream, Long.BYTES);
+            in.setSizeLimit(Integer.MAX_VALUE); // protobuf's own limit; the default differs between versions
+            this.source = source;
             this.wanted = wanted;
         }
 
         void run() throws IOException {
-            long tag;
-            while (found == null && (tag = in.readTag(Long.MAX_VALUE)) >= 0) {
-                if (ProtobufInput.fieldNumber(tag) == MODEL_GRAPH) {
-                    in.expect(tag, ProtobufInput.LENGTH_DELIMITED, "ModelProto.graph");
-                    long length = in.readLength();
+            try {
+                model();
+            } catch (InvalidProtocolBufferException e) {
+                if (in.isAtEnd()) {
+                    throw new EOFException(source + ": ends at byte " + position() + " (truncated file?)");
+                }
+                throw error(e.getMessage());
+            }
+        }
+
+        private void model() throws IOException {
+            int tag;
+            while (found == null && (tag = readTag(END_OF_STREAM)) >= 0) {
+                if (WireFormat.getTagFieldNumber(tag) == MODEL_GRAPH) {
+                    expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "ModelProto.graph");
+                    long length = readLength();
                     sawGraph = true;
-                    graph(in.position() + length);
+                    graph(position() + length);
                 } else {
-                    in.skip(tag);
+                    in.skipField(tag);
                 }
             }
             if (!sawGraph && found == null) {
-                throw new IOException(in.source() + ": no graph (ModelProto field 7) in " + in.position()
+                throw new IOException(source + ": no graph (ModelProto field 7) in " + position()
                         + " bytes: not an ONNX model file");
             }
         }
 
+        /** Bytes consumed so far. */
+        private long position() {
+            return in.getTotalBytesRead();
+        }
+
+        /** The next field's tag, or {@code -1} at {@code end}, the end of the enclosing message. */
+        private int readTag(long end) throws IOException {
+            if (end == END_OF_STREAM ? in.isAtEnd() : position() == end) {
+                return -1;
+            }
+            if (position() > end) {
+                throw error("a field runs past the end of its enclosing message");
+            }
+            return in.readTag();
+        }
+
+        /** A length prefix, checked to be one a protobuf field can have. */
+        private long readLength() throws IOException {
+            long length = in.readInt64();
+            if (length < 0 || length > Integer.MAX_VALUE) {
+                throw error("length " + length + " out of range");
+            }
+            return length;
+        }
+
+        private byte[] readBytes(long length) throws IOException {
+            if (length > Integer.MAX_VALUE - 8) {
+                throw error("a field of " + length + " bytes is too large to hold in memory");
+            }
+            return in.readRawBytes((int) length);
+        }
+
+        /** Checks the wire type of field {@code what}; a schema mismatch means the file is not what we think. */
+        private void expect(int tag, int wireType, String what) throws IOException {
+            if (WireFormat.getTagWireType(tag) != wireType) {
+                throw error(what + " has wire type " + WireFormat.getTagWireType(tag) + ", expected " + wireType
+                        + " (not an ONNX model file?)");
+            }
+        }
+
+        private IOException error(String problem) {
+            return new IOException(source + ": byte " + position() + ": " + problem);
+        }
+
         private void graph(long end) throws IOException {
-            long tag;
-            while (found == null && (tag = in.readTag(end)) >= 0) {
-                if (ProtobufInput.fieldNumber(tag) == GRAPH_INITIALIZER) {
-                    in.expect(tag, ProtobufInput.LENGTH_DELIMITED, "GraphProto.initializer");
-                    long length = in.readLength();
-                    tensor(in.position(), in.position() + length);
+            int tag;
+            while (found == null && (tag = readTag(end)) >= 0) {
+                if (WireFormat.getTagFieldNumber(tag) == GRAPH_INITIALIZER) {
+                    expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "GraphProto.initializer");
+                    long length = readLength();
+                    tensor(position(), position() + length);
                 } else {
-                    in.skip(tag);
+                    in.skipField(tag);
                 }
             }
         }
 
         private void tensor(long start, long end) throws IOException {
             TensorFields t = new TensorFields();
-            long tag;
-            while ((tag = in.readTag(end)) >= 0) {
-                switch ((int) ProtobufInput.fieldNumber(tag)) {
+            int tag;
+            while ((tag = readTag(end)) >= 0) {
+                switch (WireFormat.getTagFieldNumber(tag)) {
                     case TENSOR_DIMS -> {
-                        if (ProtobufInput.wireType(tag) == ProtobufInput.LENGTH_DELIMITED) {
-                            long packedEnd = in.readLength() + in.position();
-                            while (in.position() < packedEnd) {
-                                t.dims.add(in.readVarint());
+                        if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+                            long packedEnd = readLength() + position();
+                            while (position() < packedEnd) {
+                                t.dims.add(in.readInt64());
                             }
-                            if (in.position() != packedEnd) {
-                                throw in.error("TensorProto.dims: a varint runs past the end of the packed field");
+                            if (position() != packedEnd) {
+                                throw error("TensorProto.dims: a varint runs past the end of the packed field");
                             }
                         } else {
-                            in.expect(tag, ProtobufInput.VARINT, "TensorProto.dims");
-                            t.dims.add(in.readVarint());
+                            expect(tag, WireFormat.WIRETYPE_VARINT, "TensorProto.dims");
+                            t.dims.add(in.readInt64());
                         }
                     }
                     case TENSOR_DATA_TYPE -> {
-                        in.expect(tag, ProtobufInput.VARINT, "TensorProto.data_type");
-                        t.dataType = (int) in.readVarint();
+                        expect(tag, WireFormat.WIRETYPE_VARINT, "TensorProto.data_type");
+                        t.dataType = (int) in.readInt64();
                     }
                     case TENSOR_NAME -> {
-                        in.expect(tag, ProtobufInput.LENGTH_DELIMITED, "TensorProto.name");
-                        t.name = new String(in.readBytes(in.readLength()), java.nio.charset.StandardCharsets.UTF_8);
+                        expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "TensorProto.name");
+                        t.name = new String(readBytes(readLength()), java.nio.charset.StandardCharsets.UTF_8);
                     }
                     case TENSOR_DATA_LOCATION -> {
-                        in.expect(tag, ProtobufInput.VARINT, "TensorProto.data_location");
-                        t.external |= in.readVarint() == 1;
+                        expect(tag, WireFormat.WIRETYPE_VARINT, "TensorProto.data_location");
+                        t.external |= in.readInt64() == 1;
                     }
                     case TENSOR_EXTERNAL_DATA -> {
                         t.external = true;
-                        in.skip(tag);
+                        in.skipField(tag);
                     }
                     case TENSOR_RAW_DATA -> {
-                        in.expect(tag, ProtobufInput.LENGTH_DELIMITED, "TensorProto.raw_data");
-                        rawData(t, in.readLength());
+                        expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "TensorProto.raw_data");
+                        rawData(t, readLength());
                     }
                     case TENSOR_FLOAT_DATA -> floatData(t, tag);
-                    default -> in.skip(tag);
+                    default -> in.skipField(tag);
                 }
             }
             String name = t.name == null ? "" : t.name;
@@ -254,43 +320,40 @@ public final class OnnxTensorReader {
             boolean nameKnown = t.name != null;
             if (wanted == null || (nameKnown && !wanted.equals(t.name))
                     || (t.dataType != 0 && t.dataType != FLOAT)) {
-                in.skipBytes(length); // not wanted, or of a type extract() will reject
+                in.skipRawBytes((int) length); // not wanted, or of a type extract() will reject
             } else if (nameKnown && t.dataType == FLOAT) {
                 t.raw = decodeFloats(length);
             } else {
                 // non-canonical field order: name or type after the data; keep the bytes until the tensor ends
-                t.rawBytes = in.readBytes(length);
+                t.rawBytes = readBytes(length);
             }
             t.rawLength = length;
         }
 
         private float[] decodeFloats(long length) throws IOException {
             if (length % Float.BYTES != 0) {
-                throw in.error("raw_data of " + length + " bytes is not a whole number of float32 values");
+                throw error("raw_data of " + length + " bytes is not a whole number of float32 values");
             }
             if (length / Float.BYTES > Integer.MAX_VALUE - 8) {
-                throw in.error("tensor of " + length / Float.BYTES + " values does not fit one array");
+                throw error("tensor of " + length / Float.BYTES + " values does not fit one array");
             }
             float[] values = new float[(int) (length / Float.BYTES)];
-            byte[] chunk = new byte[(int) Math.min(CHUNK, length)];
-            ByteBuffer buffer = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
             int offset = 0;
             while (offset < values.length) {
-                int n = Math.min(chunk.length / Float.BYTES, values.length - offset);
-                in.readFully(chunk, n * Float.BYTES);
-                buffer.clear();
-                buffer.asFloatBuffer().get(values, offset, n);
+                int n = Math.min(CHUNK / Float.BYTES, values.length - offset);
+                ByteBuffer.wrap(in.readRawBytes(n * Float.BYTES)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
+                        .get(values, offset, n);
                 offset += n;
             }
             return values;
         }
 
-        private void floatData(TensorFields t, long tag) throws IOException {
+        private void floatData(TensorFields t, int tag) throws IOException {
             boolean keep = wanted == null ? false : t.name == null || wanted.equals(t.name);
-            if (ProtobufInput.wireType(tag) == ProtobufInput.LENGTH_DELIMITED) {
-                long length = in.readLength();
+            if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+                long length = readLength();
                 if (!keep) {
-                    in.skipBytes(length);
+                    in.skipRawBytes((int) length);
                     t.floatDataCount += length / Float.BYTES;
                     return;
                 }
@@ -299,8 +362,8 @@ public final class OnnxTensorReader {
                     t.addFloat(v);
                 }
             } else {
-                in.expect(tag, ProtobufInput.FIXED32, "TensorProto.float_data");
-                float v = Float.intBitsToFloat(in.readFixed32());
+                expect(tag, WireFormat.WIRETYPE_FIXED32, "TensorProto.float_data");
+                float v = Float.intBitsToFloat(in.readRawLittleEndian32());
                 if (keep) {
                     t.addFloat(v);
                 } else {
@@ -310,7 +373,7 @@ public final class OnnxTensorReader {
         }
 
         private FloatTensor extract(TensorInfo info, TensorFields t, long start) throws IOException {
-            String where = in.source() + ": initializer '" + info.name() + "' (at byte " + start + ")";
+            String where = source + ": initializer '" + info.name() + "' (at byte " + start + ")";
             if (info.external()) {
                 throw new IOException(where + " is stored in an external data file, which is not supported;"
                         + " save the model with all tensors inside the .onnx file");

@@ -48,7 +48,8 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
 
     /** Optional shared model resource ({@link JnrfModelResource}); wins over {@link #PARAM_MODEL_LOCATION}. */
     public static final String KEY_MODEL = "model";
-    @ExternalResource(key = KEY_MODEL, mandatory = false)
+    @ExternalResource(key = KEY_MODEL, mandatory = false,
+            description = "Optional shared model resource (JnrfModelResource); wins over modelLocation")
     private JnrfModelResource modelResource;
 
     /**
@@ -56,7 +57,9 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
      * else is refused, see {@link ModelLocation}). Default: the shipped model.
      */
     public static final String PARAM_MODEL_LOCATION = "modelLocation";
-    @ConfigurationParameter(name = PARAM_MODEL_LOCATION, mandatory = true, defaultValue = ModelLocation.DEFAULT)
+    @ConfigurationParameter(name = PARAM_MODEL_LOCATION, mandatory = true, defaultValue = ModelLocation.DEFAULT,
+            description = "Model zip: a file path, classpath:... or a file:/jar: URL of a local file; default: the"
+                    + " shipped model")
     private String modelLocation;
 
     /**
@@ -76,7 +79,8 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
      * accurate); absent: all. The relation threshold is then the one tuned for those networks.
      */
     public static final String PARAM_ENSEMBLE_MEMBERS = "ensembleMembers";
-    @ConfigurationParameter(name = PARAM_ENSEMBLE_MEMBERS, mandatory = false)
+    @ConfigurationParameter(name = PARAM_ENSEMBLE_MEMBERS, mandatory = false,
+            description = "For an ensemble model, how many of its networks to use (the first K); absent: all")
     private Integer ensembleMembers;
 
     /**
@@ -88,12 +92,15 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
     /** Default of {@link #PARAM_MAX_WORD_PIECES}. */
     public static final int DEFAULT_MAX_WORD_PIECES = 50_000;
     @ConfigurationParameter(name = PARAM_MAX_WORD_PIECES, mandatory = true,
-            defaultValue = "" + DEFAULT_MAX_WORD_PIECES)
+            defaultValue = "" + DEFAULT_MAX_WORD_PIECES,
+            description = "A note longer than this many word pieces is not analysed but gets a DocumentError")
     private int maxWordPieces;
 
     /** Also add cTAKES MedicationMention, modifiers, SignSymptomMention, ... and BinaryTextRelation. */
     public static final String PARAM_WRITE_CTAKES_TYPES = "writeCtakesTypes";
-    @ConfigurationParameter(name = PARAM_WRITE_CTAKES_TYPES, mandatory = true, defaultValue = "false")
+    @ConfigurationParameter(name = PARAM_WRITE_CTAKES_TYPES, mandatory = true, defaultValue = "false",
+            description = "Also add cTAKES MedicationMention, modifiers, SignSymptomMention, ... and"
+                    + " BinaryTextRelation")
     private boolean writeCtakesTypes;
 
     /**
@@ -103,7 +110,8 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
      * annotations is analysed as without this parameter. Default: off.
      */
     public static final String PARAM_USE_SENTENCE_ANNOTATIONS = "useSentenceAnnotations";
-    @ConfigurationParameter(name = PARAM_USE_SENTENCE_ANNOTATIONS, mandatory = true, defaultValue = "false")
+    @ConfigurationParameter(name = PARAM_USE_SENTENCE_ANNOTATIONS, mandatory = true, defaultValue = "false",
+            description = "Take sentence boundaries from the DKPro Core or cTAKES Sentence annotations in the CAS")
     private boolean useSentenceAnnotations;
 
     private JnrfModel model;

@@ -60,7 +60,8 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
 
     /** Checkpoint file; default: the model file name + ".checkpoint". A run finding one resumes from it. */
     public static final String PARAM_CHECKPOINT_FILE = "checkpointFile";
-    @ConfigurationParameter(name = PARAM_CHECKPOINT_FILE, mandatory = false)
+    @ConfigurationParameter(name = PARAM_CHECKPOINT_FILE, mandatory = false,
+            description = "Checkpoint file; default: the model file name + .checkpoint; a run finding one resumes")
     private String checkpointFile;
 
     /**
@@ -68,12 +69,14 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
      * since cTAKES piper files cannot pass floats); see {@link TrainingSettings} for the names.
      */
     public static final String PARAM_SETTINGS = "settings";
-    @ConfigurationParameter(name = PARAM_SETTINGS, mandatory = false, defaultValue = {})
+    @ConfigurationParameter(name = PARAM_SETTINGS, mandatory = false, defaultValue = {},
+            description = "Hyper-parameters as name=value pairs, e.g. hidden=256, learningRate=0.001")
     private String[] settings;
 
     /** Folder with {@code vocab.txt} + {@code embeddings.f32} of pretrained subword embeddings (optional). */
     public static final String PARAM_EMBEDDINGS_LOCATION = "embeddingsLocation";
-    @ConfigurationParameter(name = PARAM_EMBEDDINGS_LOCATION, mandatory = false)
+    @ConfigurationParameter(name = PARAM_EMBEDDINGS_LOCATION, mandatory = false,
+            description = "Folder with vocab.txt + embeddings.f32 of pretrained subword embeddings")
     private String embeddingsLocation;
 
     /**
@@ -81,12 +84,14 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
      * checkpoint, so a later run with the same settings goes on from there: training in time-boxed sessions.
      */
     public static final String PARAM_EPOCHS_THIS_RUN = "epochsThisRun";
-    @ConfigurationParameter(name = PARAM_EPOCHS_THIS_RUN, defaultValue = "-1")
+    @ConfigurationParameter(name = PARAM_EPOCHS_THIS_RUN, defaultValue = "-1",
+            description = "Train at most this many epochs in this run (-1: to the end), keeping the checkpoint")
     private int epochsThisRun;
 
     /** Show a progress bar on stderr (the command line does). */
     public static final String PARAM_SHOW_PROGRESS = "showProgress";
-    @ConfigurationParameter(name = PARAM_SHOW_PROGRESS, defaultValue = "false")
+    @ConfigurationParameter(name = PARAM_SHOW_PROGRESS, defaultValue = "false",
+            description = "Show a progress bar on stderr")
     private boolean showProgress;
 
     private final List<AnnotatedDocument> documents = new ArrayList<>();
