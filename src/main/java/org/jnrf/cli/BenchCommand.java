@@ -74,21 +74,11 @@ public final class BenchCommand implements Callable<Integer> {
     boolean frozenEmbeddings;
     @Option(names = "--skip-training", description = "time inference only")
     boolean skipTraining;
-    @Option(names = "--fused-kernels", description = "time the FNet layer's fused kernels against the separate ones "
-            + "they replace, instead of the network")
-    boolean fusedKernels;
 
     @Override
     public Integer call() throws IOException {
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ComputeThreads.set(t);
-        if (fusedKernels) {
-            FusedKernelTimings timings = new FusedKernelTimings(Kernels.create(kernels, t), Math.max(runs, 1));
-            for (int length : lengths) {
-                timings.print(length, hidden, expansion, System.out);
-            }
-            return 0;
-        }
         FourierMixer mixer = FourierMixers.create(fourier, t);
         List<String> entityTypes = new ArrayList<>(MODIFIERS);
         entityTypes.add("Drug");

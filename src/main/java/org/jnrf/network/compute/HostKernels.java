@@ -214,7 +214,7 @@ public final class HostKernels implements Kernels {
 
     @Override
     public void add(INDArray y, INDArray x) {
-        // ND4J's pairwise add took 2-3 ms for 512 x 768 here
+        // ND4J's pairwise add is slow for this (docs/BENCHMARKS.md, the FNet backward pass's residual adds)
         if (!plain(y, x) || y.rows() != x.rows() || y.columns() != x.columns()) {
             Nd4jKernels.INSTANCE.add(y, x);
             return;

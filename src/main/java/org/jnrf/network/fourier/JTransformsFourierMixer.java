@@ -111,8 +111,8 @@ public final class JTransformsFourierMixer implements FourierMixer {
 
     /**
      * Frequencies transformed together by {@link LaneFft}: one lane each, so a block stays in L2 cache. Not a multiple
-     * of 32: rows of 32 or 64 floats put the butterfly operands on the same L1 sets (2048 x 768 on this machine:
-     * 10.5 ms at 32 lanes, 16 ms at 64, 7.3 ms at 40).
+     * of 32: rows of 32 or 64 floats put the butterfly operands on the same L1 sets (timings per lane count in
+     * docs/BENCHMARKS.md, "Hidden-dimension FFTs in lanes").
      */
     private static final int LANES = 40;
 

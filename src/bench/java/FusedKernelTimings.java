@@ -1,5 +1,4 @@
-package org.jnrf.cli;
-
+import org.jnrf.network.compute.ComputeThreads;
 import org.jnrf.network.compute.Kernels;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -9,17 +8,37 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * {@code jnrf bench --fused-kernels}: the FNet layer's fused kernels against the separate kernels they replace, on
- * (L x H) and (L x eH) activations, median milliseconds per call. Isolated from the GEMMs so that a few milliseconds
- * stand out of the whole step's run-to-run noise.
+ * The FNet layer's fused kernels against the separate kernels they replace, on (L x H) and (L x eH) activations,
+ * median milliseconds per call: a development harness for docs/BENCHMARKS.md, not part of the product. Isolated from
+ * the GEMMs so that a few milliseconds stand out of the whole step's run-to-run noise.
+ *
+ * <pre>
+ * mvn -B -q -DskipTests package
+ * java -cp target/jnrf-uima-0.1.0-SNAPSHOT-app.jar src/bench/java/FusedKernelTimings.java 2048 768 3 2 21 auto
+ * </pre>
+ *
+ * Arguments: lengths (comma-separated), hidden width, feed-forward expansion, threads, timed runs, kernels (auto, host
+ * or nd4j).
  */
-final class FusedKernelTimings {
+public class FusedKernelTimings {
     private final Kernels kernels;
     private final int runs;
 
     FusedKernelTimings(Kernels kernels, int runs) {
         this.kernels = kernels;
         this.runs = runs;
+    }
+
+    public static void main(String[] args) {
+        int hidden = Integer.parseInt(args[1]);
+        int expansion = Integer.parseInt(args[2]);
+        int threads = Integer.parseInt(args[3]);
+        ComputeThreads.set(threads);
+        FusedKernelTimings timings = new FusedKernelTimings(Kernels.create(args[5], threads),
+                Math.max(Integer.parseInt(args[4]), 1));
+        for (String length : args[0].split(",")) {
+            timings.print(Integer.parseInt(length.trim()), hidden, expansion, System.out);
+        }
     }
 
     void print(int length, int hidden, int expansion, PrintStream out) {
