@@ -3,8 +3,6 @@ package org.jnrf.corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
 import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
@@ -42,15 +40,9 @@ public class BratWriter extends JnrfFileWriter_ImplBase {
 
     static final String COMPONENT = "BratWriter";
 
-    /** The configuration of each target folder and how many writer instances (CPE threads) share it. */
-    private static final class SharedConfiguration {
-        private final BratConfiguration configuration = new BratConfiguration();
-        private int users;
-    }
+    private static final FolderShared<BratConfiguration> CONFIGURATIONS = new FolderShared<>();
 
-    private static final Map<Path, SharedConfiguration> CONFIGURATIONS = new HashMap<>();
-
-    private SharedConfiguration configuration;
+    private BratConfiguration configuration;
 
     public BratWriter() {
         super(COMPONENT, BratCorpus.ANN_EXTENSION);
@@ -72,10 +64,10 @@ public class BratWriter extends JnrfFileWriter_ImplBase {
     @Override
     public void initialize(UimaContext context) throws ResourceInitializationException {
         super.initialize(context);
-        synchronized (CONFIGURATIONS) {
-            configuration = CONFIGURATIONS.computeIfAbsent(target().toAbsolutePath().normalize(),
-                    t -> new SharedConfiguration());
-            configuration.users++;
+        try {
+            configuration = CONFIGURATIONS.acquire(target(), folder -> new BratConfiguration());
+        } catch (IOException e) {
+            throw new ResourceInitializationException(e);
         }
     }
 
@@ -84,7 +76,7 @@ public class BratWriter extends JnrfFileWriter_ImplBase {
         Path annFile = outputFile(jcas, BratCorpus.ANN_EXTENSION);
         AnnotatedDocument document = CasAnnotations.read(jcas);
         OutputFiles.writeAtomically(annFile, BratAnnFormatter.format(document));
-        configuration.configuration.add(document);
+        configuration.add(document);
         if (writeText) {
             String text = jcas.getDocumentText();
             try {
@@ -101,7 +93,7 @@ public class BratWriter extends JnrfFileWriter_ImplBase {
     public void collectionProcessComplete() throws AnalysisEngineProcessException {
         try {
             Files.createDirectories(target());
-            configuration.configuration.writeTo(target());
+            configuration.writeTo(target());
         } catch (IOException e) {
             throw new AnalysisEngineProcessException(e);
         }
@@ -109,9 +101,11 @@ public class BratWriter extends JnrfFileWriter_ImplBase {
 
     @Override
     public void destroy() {
-        synchronized (CONFIGURATIONS) {
-            if (configuration != null && --configuration.users == 0) {
-                CONFIGURATIONS.values().remove(configuration);
+        if (configuration != null) {
+            try {
+                CONFIGURATIONS.release(target(), c -> { });
+            } catch (IOException e) {
+                throw new IllegalStateException(e); // closing a configuration does no I/O
             }
             configuration = null;
         }

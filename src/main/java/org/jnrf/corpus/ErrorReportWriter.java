@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
 import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
@@ -33,8 +31,8 @@ import org.jnrf.type.DocumentError;
  * is the same however many threads ran.
  *
  * <p>Thread safety: in a multi-threaded CPE every pipeline replica has its own instance. All instances writing to
- * the same folder share one in-memory report (a static map keyed by the target folder, guarded by a lock), and
- * each writes the whole shared report at {@code collectionProcessComplete}, atomically (temporary file and rename):
+ * the same folder share one in-memory report ({@link FolderShared}, keyed by the target folder; the report is its
+ * own lock), and * each writes the whole shared report at {@code collectionProcessComplete}, atomically (temporary file and rename):
  * the CPE calls it after all documents are processed, so every write has the same full content. A report starts
  * empty when its first instance is initialised and is dropped when its last instance is destroyed. This is simpler
  * and cheaper than appending to a locked file, which would also leave a partial file behind a crash and need a rule
@@ -56,14 +54,13 @@ public class ErrorReportWriter extends JCasAnnotator_ImplBase {
     private record Row(String sortKey, long sequence, String documentId, String component, String message) {
     }
 
-    /** The rows of one target folder and how many live writer instances share them. */
+    /** The rows of one target folder, shared by its writer instances; guarded by its own lock. */
     private static final class Report {
         private final List<Row> rows = new ArrayList<>();
-        private int users;
         private long sequence;
     }
 
-    private static final Map<Path, Report> REPORTS = new HashMap<>();
+    private static final FolderShared<Report> REPORTS = new FolderShared<>();
 
     private Path reportFile;
     private Report report;
@@ -79,9 +76,10 @@ public class ErrorReportWriter extends JCasAnnotator_ImplBase {
         super.initialize(context);
         Path target = Path.of(targetLocation).toAbsolutePath().normalize();
         reportFile = target.resolve(REPORT_FILE_NAME);
-        synchronized (REPORTS) {
-            report = REPORTS.computeIfAbsent(target, t -> new Report());
-            report.users++;
+        try {
+            report = REPORTS.acquire(target, folder -> new Report());
+        } catch (IOException e) {
+            throw new ResourceInitializationException(e); // making a report does no I/O
         }
     }
 
@@ -91,7 +89,7 @@ public class ErrorReportWriter extends JCasAnnotator_ImplBase {
         if (errors.isEmpty()) {
             return;
         }
-        synchronized (REPORTS) {
+        synchronized (report) {
             for (DocumentError error : errors) {
                 addRow(report, jcas, error.getComponent(), error.getMessage());
             }
@@ -113,14 +111,14 @@ public class ErrorReportWriter extends JCasAnnotator_ImplBase {
         } catch (CASException e) {
             return false;
         }
-        synchronized (REPORTS) {
-            Report shared = REPORTS.get(targetFolder.toAbsolutePath().normalize());
-            if (shared == null) {
-                return false;
-            }
-            addRow(shared, jcas, PIPELINE, "processing failed (" + OutputFailures.reason(failure) + ")");
-            return true;
+        Report shared = REPORTS.find(targetFolder);
+        if (shared == null) {
+            return false;
         }
+        synchronized (shared) {
+            addRow(shared, jcas, PIPELINE, "processing failed (" + OutputFailures.reason(failure) + ")");
+        }
+        return true;
     }
 
     private static void addRow(Report report, JCas jcas, String component, String message) {
@@ -133,7 +131,7 @@ public class ErrorReportWriter extends JCasAnnotator_ImplBase {
     @Override
     public void collectionProcessComplete() throws AnalysisEngineProcessException {
         StringBuilder tsv = new StringBuilder(HEADER).append('\n');
-        synchronized (REPORTS) {
+        synchronized (report) {
             List<Row> rows = new ArrayList<>(report.rows);
             rows.sort(Comparator.comparing(Row::sortKey).thenComparingLong(Row::sequence));
             for (Row row : rows) {
@@ -151,9 +149,11 @@ public class ErrorReportWriter extends JCasAnnotator_ImplBase {
 
     @Override
     public void destroy() {
-        synchronized (REPORTS) {
-            if (report != null && --report.users == 0) {
-                REPORTS.values().remove(report);
+        if (report != null) {
+            try {
+                REPORTS.release(Path.of(targetLocation), r -> { });
+            } catch (IOException e) {
+                throw new IllegalStateException(e); // dropping a report does no I/O
             }
             report = null;
         }

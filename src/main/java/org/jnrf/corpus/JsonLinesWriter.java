@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
 import org.apache.uima.fit.descriptor.ConfigurationParameter;
@@ -55,20 +53,11 @@ public class JsonLinesWriter extends JnrfFileWriter_ImplBase {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-    /** One open output file and how many live writer instances share it. */
-    private static final class SharedFile {
-        private final Writer out;
-        private int users;
+    /** The open file of each output folder, shared by its writer instances. */
+    private static final FolderShared<Writer> FILES = new FolderShared<>();
 
-        SharedFile(Writer out) {
-            this.out = out;
-        }
-    }
-
-    private static final Map<Path, SharedFile> FILES = new HashMap<>();
-
-    private Path file;
-    private SharedFile shared;
+    private Path root;
+    private Writer out;
 
     public JsonLinesWriter() {
         super(COMPONENT, EXTENSION);
@@ -83,48 +72,44 @@ public class JsonLinesWriter extends JnrfFileWriter_ImplBase {
     @Override
     public void initialize(UimaContext context) throws ResourceInitializationException {
         super.initialize(context);
-        Path root = target().toAbsolutePath().normalize();
-        file = OutputFiles.resolve(root, fileName, "");
-        synchronized (FILES) {
-            shared = FILES.get(file);
-            if (shared == null) {
-                try {
-                    OutputFiles.createFoldersInside(root, file.getParent());
-                    Files.deleteIfExists(file); // a link there is replaced, not followed out of the folder
-                    shared = new SharedFile(new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file,
-                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), StandardCharsets.UTF_8)));
-                } catch (IOException e) {
-                    throw new ResourceInitializationException(e);
-                }
-                FILES.put(file, shared);
-            }
-            shared.users++;
+        root = target().toAbsolutePath().normalize();
+        Path file = OutputFiles.resolve(root, fileName, "");
+        try {
+            out = FILES.acquire(file, f -> open(root, f));
+        } catch (IOException e) {
+            throw new ResourceInitializationException(e);
         }
+    }
+
+    /** Opens {@code file} inside {@code root} anew; a link there is replaced, not followed out of the folder. */
+    private static Writer open(Path root, Path file) throws IOException {
+        OutputFiles.createFoldersInside(root, file.getParent());
+        Files.deleteIfExists(file);
+        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), StandardCharsets.UTF_8));
     }
 
     /** Appends the document's line to the shared file. */
     @Override
     protected void write(JCas jcas) throws IOException {
         String line = MAPPER.writeValueAsString(JsonWriter.toJson(jcas, includeText, false));
-        synchronized (shared) {
-            shared.out.write(line);
-            shared.out.write('\n');
-            shared.out.flush();
+        synchronized (out) {
+            out.write(line);
+            out.write('\n');
+            out.flush();
         }
     }
 
     @Override
     public void destroy() {
-        synchronized (FILES) {
-            if (shared != null && --shared.users == 0) {
-                FILES.remove(file);
-                try {
-                    shared.out.close();
-                } catch (IOException e) {
-                    getLogger().warn("cannot close " + file + ": " + e.getMessage());
-                }
+        if (out != null) {
+            Path file = OutputFiles.resolve(root, fileName, "");
+            try {
+                FILES.release(file, Writer::close);
+            } catch (IOException e) {
+                getLogger().warn("cannot close " + file + ": " + e.getMessage());
             }
-            shared = null;
+            out = null;
         }
         super.destroy();
     }
