@@ -82,7 +82,7 @@ public final class ModelArchiveFormat {
             WeightsFile.write(bytes, members.get(m), int8Tensors, first);
             encoded.add(bytes.toByteArray());
             if (m == 0 && members.size() > 1 && !int8Tensors.isEmpty()) {
-                first = WeightsFile.read(new ByteArrayInputStream(encoded.get(0)), "<first network>");
+                first = WeightsFile.read(encoded.get(0), "<first network>");
             }
         }
         return encoded;
