@@ -4,6 +4,7 @@ import org.jnrf.corpus.BratAnnParser;
 import org.jnrf.corpus.BratConfiguration;
 import org.jnrf.corpus.BratCorpus;
 import org.jnrf.corpus.CorpusFiles;
+import org.jnrf.corpus.FailureReasons;
 import org.jnrf.corpus.CorpusFormatException;
 import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.model.JnrfModel;
@@ -73,8 +74,8 @@ public final class RelateCommand implements Callable<Integer> {
         for (Path txt : files) {
             try {
                 AnnotatedDocument related = loaded.predictRelations(BratCorpus.read(txt, parser), options);
-                Path relative = goldFolder.relativize(CorpusFiles.sibling(txt, BratCorpus.ANN_EXTENSION));
-                BratCorpus.writeAnn(out.resolve(relative.toString()), related);
+                String relative = CorpusFiles.withoutExtension(CorpusFiles.relativePath(goldFolder, txt));
+                BratCorpus.writeAnn(out, relative, related);
                 configuration.add(related);
                 relations += related.relations().size();
             } catch (CorpusFormatException e) {
@@ -82,11 +83,10 @@ public final class RelateCommand implements Callable<Integer> {
                 err.println("jnrf relate: " + e.getMessage()); // names the file and line already
             } catch (IOException e) {
                 failed++;
-                err.println("jnrf relate: " + txt + ": cannot be read or written (" + e.getClass().getSimpleName()
-                        + ")");
+                err.println("jnrf relate: " + txt + ": cannot be read or written (" + FailureReasons.of(e) + ")");
             } catch (RuntimeException e) {
-                failed++;
-                err.println("jnrf relate: " + txt + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                failed++; // exception types only: a message could quote the note
+                err.println("jnrf relate: " + txt + ": analysis failed (" + FailureReasons.of(e) + ")");
             }
         }
         Files.createDirectories(out);

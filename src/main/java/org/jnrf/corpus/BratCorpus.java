@@ -1,7 +1,6 @@
 package org.jnrf.corpus;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,10 +47,16 @@ public final class BratCorpus {
         return documents;
     }
 
-    /** Writes {@code document}'s annotations to {@code annFile} in n2c2 form, creating parent folders. */
-    public static void writeAnn(Path annFile, AnnotatedDocument document) throws IOException {
-        Path parent = annFile.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Files.writeString(annFile, BratAnnFormatter.format(document), StandardCharsets.UTF_8);
+    /**
+     * Writes {@code document}'s annotations in n2c2 form to {@code relativePath} (without extension, '/'-separated)
+     * under {@code targetFolder}, atomically, by the rules of {@link OutputFiles}: never through a link, never outside
+     * the folder.
+     */
+    public static void writeAnn(Path targetFolder, String relativePath, AnnotatedDocument document)
+            throws IOException {
+        Path root = targetFolder.toAbsolutePath().normalize();
+        Path annFile = OutputFiles.resolve(root, relativePath, ANN_EXTENSION);
+        OutputFiles.createFoldersInside(root, annFile.getParent());
+        OutputFiles.writeAtomically(annFile, BratAnnFormatter.format(document));
     }
 }

@@ -102,11 +102,7 @@ public class BratWriter extends JnrfFileWriter_ImplBase {
     @Override
     public void destroy() {
         if (configuration != null) {
-            try {
-                CONFIGURATIONS.release(target(), c -> { });
-            } catch (IOException e) {
-                throw new IllegalStateException(e); // closing a configuration does no I/O
-            }
+            CONFIGURATIONS.release(target());
             configuration = null;
         }
         super.destroy();

@@ -40,20 +40,16 @@ public final class CorpusFiles {
         return scanBySuffix(folder, suffix).files();
     }
 
-    /**
-     * Regular files under {@code folder} (recursively) whose file name matches the glob {@code fileNameGlob}
-     * (e.g. {@code *.txt}), sorted.
-     */
-    public static List<Path> listByGlob(Path folder, String fileNameGlob) throws IOException {
-        return scanByGlob(folder, fileNameGlob).files();
-    }
 
     /** As {@link #listBySuffix}, with the entries that could not be followed. */
     public static Listing scanBySuffix(Path folder, String suffix) throws IOException {
         return scan(folder, file -> file.getFileName().toString().endsWith(suffix));
     }
 
-    /** As {@link #listByGlob}, with the entries that could not be followed. */
+    /**
+     * Regular files under {@code folder} (recursively) whose name matches the glob {@code fileNameGlob} (e.g.
+     * {@code *.txt}), sorted, with the entries that could not be followed.
+     */
     public static Listing scanByGlob(Path folder, String fileNameGlob) throws IOException {
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + fileNameGlob);
         return scan(folder, file -> matcher.matches(file.getFileName()));

@@ -32,8 +32,9 @@ import org.jnrf.type.DocumentError;
  *
  * <p>Thread safety: in a multi-threaded CPE every pipeline replica has its own instance. All instances writing to
  * the same folder share one in-memory report ({@link FolderShared}, keyed by the target folder; the report is its
- * own lock), and * each writes the whole shared report at {@code collectionProcessComplete}, atomically (temporary file and rename):
- * the CPE calls it after all documents are processed, so every write has the same full content. A report starts
+ * own lock), and each writes the whole shared report at {@code collectionProcessComplete}, atomically
+ * (temporary file and rename): the CPE calls it after all documents are processed, so every write has the same full
+ * content. A report starts
  * empty when its first instance is initialised and is dropped when its last instance is destroyed. This is simpler
  * and cheaper than appending to a locked file, which would also leave a partial file behind a crash and need a rule
  * for who truncates it at the start.
@@ -116,7 +117,7 @@ public class ErrorReportWriter extends JCasAnnotator_ImplBase {
             return false;
         }
         synchronized (shared) {
-            addRow(shared, jcas, PIPELINE, "processing failed (" + OutputFailures.reason(failure) + ")");
+            addRow(shared, jcas, PIPELINE, "processing failed (" + FailureReasons.of(failure) + ")");
         }
         return true;
     }
@@ -150,11 +151,7 @@ public class ErrorReportWriter extends JCasAnnotator_ImplBase {
     @Override
     public void destroy() {
         if (report != null) {
-            try {
-                REPORTS.release(Path.of(targetLocation), r -> { });
-            } catch (IOException e) {
-                throw new IllegalStateException(e); // dropping a report does no I/O
-            }
+            REPORTS.release(Path.of(targetLocation));
             report = null;
         }
         super.destroy();

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the writer instances of one output folder share. A multi-threaded CPE gives every pipeline replica its own
+ * What the writer instances of one output folder share (or of one output file in it: keys are paths). A multi-threaded CPE gives every pipeline replica its own
  * writer instance, yet a folder's error report, brat configuration or JSON Lines file must be one: the first
  * instance to {@link #acquire} a folder's value creates it, the last to {@link #release} it closes it.
  *
@@ -52,6 +52,11 @@ final class FolderShared<T> {
     synchronized T find(Path folder) {
         Entry<T> entry = entries.get(key(folder));
         return entry == null ? null : entry.value;
+    }
+
+    /** Gives back one instance's hold on {@code folder}'s value (one that needs no closing). */
+    synchronized void release(Path folder) {
+        entries.computeIfPresent(key(folder), (key, entry) -> --entry.users == 0 ? null : entry);
     }
 
     /** Gives back one instance's hold on {@code folder}'s value; the last one closes it. */

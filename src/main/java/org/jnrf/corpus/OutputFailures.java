@@ -1,6 +1,5 @@
 package org.jnrf.corpus;
 
-import java.nio.file.FileSystemException;
 import org.apache.uima.jcas.JCas;
 import org.apache.uima.util.Logger;
 import org.jnrf.cas.DocumentErrors;
@@ -8,9 +7,9 @@ import org.jnrf.cas.SourceDocuments;
 
 /**
  * What a writer does when a document's output cannot be written: one {@code DocumentError} (so the error report
- * lists it once) and one warning, then the batch goes on. Throwing instead would make the UIMA CPE retry the same
- * document, failing again each time. Messages name the output and the kind of failure, never exception messages
- * that can quote note text (an XML serialiser's does).
+ * lists it once) and one warning, then the batch goes on. Throwing instead would take the document away from the
+ * writers after this one (a CPE drops a CAS whose component failed). Messages name the output and the kind of
+ * failure ({@link FailureReasons}), never exception messages that can quote note text.
  */
 final class OutputFailures {
     private OutputFailures() {
@@ -18,7 +17,7 @@ final class OutputFailures {
 
     /** Records that {@code component} could not write the document's {@code extension} output because of {@code e}. */
     static void report(JCas jcas, String component, String extension, Exception e, Logger logger) {
-        String message = outputName(jcas, extension) + ": not written (" + reason(e) + ")";
+        String message = outputName(jcas, extension) + ": not written (" + FailureReasons.of(e) + ")";
         DocumentErrors.add(jcas, component, message);
         logger.warn("document " + SourceDocuments.describe(jcas) + ": " + message);
     }
@@ -31,19 +30,4 @@ final class OutputFailures {
         }
     }
 
-    /** The kind of failure: the file system's reason, or our own refusal, or the exception types. */
-    static String reason(Throwable e) {
-        if (e instanceof OutputFiles.OutputRefusedException) {
-            return e.getMessage();
-        }
-        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-            return fileSystem.getReason();
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == e ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName();
-    }
 }

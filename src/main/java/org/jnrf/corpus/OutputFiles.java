@@ -49,9 +49,10 @@ public final class OutputFiles {
     }
 
     /**
-     * The output file of the CAS's document (named by its {@code SourceDocument}), with its folder created.
+     * The output file of the CAS's document (named by {@link SourceDocuments#outputPath}: our SourceDocument or
+     * another framework's document metadata), with its folder created.
      *
-     * @throws OutputRefusedException when the CAS has no usable SourceDocument or the file would be outside the target
+     * @throws OutputRefusedException when the CAS names no document or the file would be outside the target
      * @throws IOException             when the folder cannot be made
      */
     public static Path forDocument(JCas jcas, Path targetFolder, String extension) throws IOException {

@@ -1,7 +1,6 @@
 package org.jnrf.corpus;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.uima.UimaContext;
 import org.apache.uima.analysis_engine.AnalysisEngineDescription;
@@ -63,7 +62,7 @@ public class XmiWriter extends JnrfFileWriter_ImplBase {
         Path xmiFile = outputFile(jcas, XMI_EXTENSION);
         if (!typeSystemWritten) {
             // each instance of a multi-threaded pipeline writes the same content atomically: no lock needed
-            Files.createDirectories(target);
+            // (outputFile has made the folder)
             OutputFiles.writeAtomically(target.resolve(TYPE_SYSTEM_FILE_NAME), out -> {
                 try {
                     TypeSystemUtil.typeSystem2TypeSystemDescription(jcas.getTypeSystem()).toXML(out);

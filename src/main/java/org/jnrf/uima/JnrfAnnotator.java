@@ -15,6 +15,7 @@ import org.apache.uima.fit.factory.ExternalResourceFactory;
 import org.apache.uima.jcas.JCas;
 import org.apache.uima.resource.ExternalResourceDescription;
 import org.apache.uima.resource.ResourceInitializationException;
+import org.jnrf.corpus.FailureReasons;
 import org.jnrf.cas.CasAnnotations;
 import org.jnrf.cas.CasSentences;
 import org.jnrf.cas.DocumentErrors;
@@ -157,6 +158,10 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
     @Override
     public void initialize(UimaContext context) throws ResourceInitializationException {
         super.initialize(context);
+        if (maxWordPieces < 1) {
+            throw new ResourceInitializationException(new IllegalArgumentException("parameter "
+                    + PARAM_MAX_WORD_PIECES + ": " + maxWordPieces + " is not a number of word pieces (at least 1)"));
+        }
         try {
             model = modelResource != null ? modelResource.getModel()
                     : LoadedModels.get(new ModelLocation(modelLocation));
@@ -169,10 +174,6 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
                 threshold(context, PARAM_ENTITY_THRESHOLD, defaults.entityThreshold()),
                 threshold(context, PARAM_RELATION_THRESHOLD, defaults.relationThreshold()));
         ctakesWriter = writeCtakesTypes ? new CtakesTypeWriter() : null;
-        if (maxWordPieces < 1) {
-            throw new ResourceInitializationException(new IllegalArgumentException("parameter "
-                    + PARAM_MAX_WORD_PIECES + ": " + maxWordPieces + " is not a number of word pieces (at least 1)"));
-        }
     }
 
     static JnrfModel firstMembers(JnrfModel model, Integer count) throws ResourceInitializationException {
@@ -229,8 +230,8 @@ public class JnrfAnnotator extends JCasAnnotator_ImplBase {
                     + ", annotate --max-word-pieces)");
         } catch (RuntimeException e) {
             // One broken note must not stop a batch: record it for the error report and go on.
-            report(jcas, documentId, "analysis failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            // exception types only: a message of the tokenizer or a kernel could quote the note
+            report(jcas, documentId, "analysis failed (" + FailureReasons.of(e) + ")");
         }
     }
 

@@ -70,6 +70,26 @@ class RelateCommandTest {
     }
 
     @Test
+    void aLinkInsideTheOutputFolderIsNotWrittenThrough() throws Exception {
+        Path gold = Files.createDirectories(dir.resolve("gold").resolve("ward"));
+        Files.writeString(gold.resolve("n.txt"), "Took aspirin.");
+        Files.writeString(gold.resolve("n.ann"), "T1\tDrug 5 12\taspirin\n");
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.createSymbolicLink(out.resolve("ward"), outside);
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new JnrfCommand());
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+
+        assertEquals(3, cli.execute("relate", "--gold", gold.getParent().toString(), "--out", out.toString(),
+                "--model", TestModels.trainedModel().toString()), err.toString());
+
+        assertFalse(Files.exists(outside.resolve("n.ann")), "nothing written through the link");
+        assertTrue(err.toString().contains("symbolic link"), err.toString());
+    }
+
+    @Test
     void refusesToWriteIntoTheGoldFolder() throws Exception {
         Path gold = TestModels.copyCorpus(TestModels.PHEE_DEV, dir.resolve("gold"), 1);
         CommandLine cli = new CommandLine(new JnrfCommand());
