@@ -173,7 +173,7 @@ public final class AnnotateCommand implements Callable<Integer> {
         ErrorReportSummary errors = ErrorReportSummary.read(out);
         errors.print(err);
         for (Throwable failure : runFailures) {
-            err.println("jnrf annotate: " + failure.getMessage());
+            err.println("jnrf annotate: " + FailureMessages.oneLine(failure));
         }
         for (String failed : summary.pipelineFailures()) {
             err.println("jnrf annotate: " + failed);

@@ -76,15 +76,7 @@ public final class EnsembleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--relation-threshold must lie between 0 and 1, got " + relationThreshold);
         }
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
-        try {
-            return combine(stdout);
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            err.println("jnrf ensemble: " + e.getMessage());
-            err.flush();
-            return 1;
-        }
+        return combine(spec.commandLine().getOut()); // failures end through FailureMessages: one line, exit 1
     }
 
     private int combine(PrintWriter stdout) throws java.io.IOException {

@@ -51,22 +51,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     TypeLayout layout;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Inputs.requireFolder(spec, goldFolder, "--gold");
         Inputs.requireFolder(spec, predictedFolder, "--pred");
         PrintWriter err = spec.commandLine().getErr();
-        FolderEvaluation evaluation;
-        try {
-            evaluation = N2c2Scorer.defaults()
-                    .withMissingPredictions(skipMissing ? MissingPredictionPolicy.SKIP
-                            : MissingPredictionPolicy.COUNT_AS_EMPTY)
-                    .withTypeLayout(layout)
-                    .evaluateReadableFiles(goldFolder, predictedFolder);
-        } catch (IOException | RuntimeException e) {
-            err.println("jnrf evaluate: " + e.getMessage());
-            err.flush();
-            return 1;
-        }
+        // a failure here (an unreadable folder, no gold file) ends the run through FailureMessages: one line, exit 1
+        FolderEvaluation evaluation = N2c2Scorer.defaults()
+                .withMissingPredictions(skipMissing ? MissingPredictionPolicy.SKIP
+                        : MissingPredictionPolicy.COUNT_AS_EMPTY)
+                .withTypeLayout(layout)
+                .evaluateReadableFiles(goldFolder, predictedFolder);
         EvaluationReport report = evaluation.report();
         for (AnnFormatException problem : evaluation.problems()) {
             err.println("jnrf evaluate: " + problem.getMessage());

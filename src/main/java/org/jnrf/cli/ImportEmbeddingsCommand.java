@@ -1,6 +1,5 @@
 package org.jnrf.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -96,10 +95,6 @@ public final class ImportEmbeddingsCommand implements Callable<Integer> {
                     imported.tokenizer().stripAccents());
             err.flush();
             return 0;
-        } catch (IOException e) {
-            err.println("jnrf import-embeddings: " + e.getMessage());
-            err.flush();
-            return 1;
-        }
+        } // a failure ends through FailureMessages: one line (the stack trace with --debug), exit 1
     }
 }

@@ -21,12 +21,6 @@ final class RunProgress implements AutoCloseable {
         }
     }
 
-    void extraMessage(String message) {
-        if (bar != null) {
-            bar.setExtraMessage(message);
-        }
-    }
-
     @Override
     public void close() {
         if (bar != null) {

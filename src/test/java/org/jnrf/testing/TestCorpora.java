@@ -26,11 +26,6 @@ public final class TestCorpora {
     private TestCorpora() {
     }
 
-    /** Whether the whole split ({@code "phee-n2c2/dev"}, ...) is present beside the clone. */
-    public static boolean hasWhole(String split) {
-        return Files.isDirectory(SHARED.resolve(split));
-    }
-
     /** The whole split; skips the calling test (with the reason) when it is absent. */
     public static Path whole(String split) {
         Path folder = SHARED.resolve(split);
