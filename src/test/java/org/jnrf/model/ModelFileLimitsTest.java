@@ -77,12 +77,41 @@ class ModelFileLimitsTest {
         try (counting) {
             e = assertThrows(ModelFormatException.class, () -> JnrfModel.load(counting, bomb.toString()));
         }
-        assertTrue(e.getMessage().startsWith(bomb + ": entry weights.bin inflates to"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(bomb + ": entry weights.bin inflates the archive to"), e.getMessage());
         assertTrue(consumed[0] < Files.size(bomb) / 10, "stopped after " + consumed[0] + " of " + Files.size(bomb)
                 + " compressed bytes");
         ModelFormatException checkpoint = assertThrows(ModelFormatException.class,
                 () -> TrainingCheckpoint.read(bomb));
         assertTrue(checkpoint.getMessage().contains("zip bomb"), checkpoint.getMessage());
+    }
+
+    @Test
+    void anEntryOfMostlyZerosBesideRealWeightsIsRead() throws IOException {
+        // optimizer state of embedding rows training never touched deflates like a bomb, the weights beside it do not
+        byte[] zeros = new byte[24 << 20];
+        byte[] weights = new byte[4 << 20];
+        new java.util.Random(7).nextBytes(weights);
+        for (boolean zerosFirst : new boolean[] {true, false}) {
+            Path file = dir.resolve("checkpoint-" + zerosFirst + ".zip");
+            try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (String name : zerosFirst ? new String[] {"optimizer.bin", "weights.bin"}
+                        : new String[] {"weights.bin", "optimizer.bin"}) {
+                    zip.putNextEntry(new ZipEntry(name));
+                    zip.write(name.equals("weights.bin") ? weights : zeros);
+                    zip.closeEntry();
+                }
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                Map<String, byte[]> read = ModelArchive.read(in, file.toString(), Files.size(file));
+                assertTrue(java.util.Arrays.equals(zeros, read.get("optimizer.bin")), file.toString());
+                assertTrue(java.util.Arrays.equals(weights, read.get("weights.bin")), file.toString());
+            }
+            if (!zerosFirst) { // a stream of unknown size: the weights read so far pay for the zeros after them
+                try (InputStream in = Files.newInputStream(file)) {
+                    assertTrue(ModelArchive.read(in, file.toString(), -1).containsKey("optimizer.bin"));
+                }
+            }
+        }
     }
 
     @Test
