@@ -115,6 +115,11 @@ public final class OnnxGraph {
         return new Reader(in, source).read();
     }
 
+    /** The same graph with other nodes (to test what a graph that departs from this one gives). */
+    OnnxGraph withNodes(List<Node> changed) {
+        return new OnnxGraph(source, changed, inputs, outputs, initializers);
+    }
+
     /** Names the file in error messages. */
     public String source() {
         return source;
