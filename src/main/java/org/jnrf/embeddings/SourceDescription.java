@@ -12,6 +12,17 @@ final class SourceDescription {
     private SourceDescription() {
     }
 
+    /** Quotes the README shipped beside the model, if any. */
+    static void appendReadme(StringBuilder md, ModelSource source) throws IOException {
+        Optional<String> readme = source.readme();
+        if (readme.isPresent()) {
+            md.append("\nREADME shipped with the model:\n\n");
+            for (String line : readme.get().strip().split("\\R")) {
+                md.append("> ").append(line).append('\n');
+            }
+        }
+    }
+
     static String markdown(ModelSource source, FloatTensor table, HuggingFaceVocabulary hf) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Imported subword embeddings\n\n");
@@ -38,13 +49,7 @@ final class SourceDescription {
             md.append("Not recorded by the import: check the model card of the ONNX model before redistributing.\n");
         }
         md.append("The vectors are weights of the original model; its model card governs their use.\n");
-        Optional<String> readme = source.readme();
-        if (readme.isPresent()) {
-            md.append("\nREADME shipped with the model:\n\n");
-            for (String line : readme.get().strip().split("\\R")) {
-                md.append("> ").append(line).append('\n');
-            }
-        }
+        appendReadme(md, source);
         md.append("\n## Use\n\n```java\n")
                 .append("Vocabulary vocabulary = EmbeddingDirectory.vocabulary(dir);\n")
                 .append("WordPieceTokenizer tokenizer = new WordPieceTokenizer(vocabulary, new BasicTokenizer(")

@@ -1,6 +1,7 @@
 package org.jnrf.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jnrf.network.ContextualEncoderConfig;
 import org.jnrf.network.LabelSpace;
 import org.jnrf.network.NetworkConfig;
 import org.jnrf.text.BasicTokenizer;
@@ -41,6 +42,9 @@ import java.util.Map;
  *                               (absent: none tuned; see {@code JnrfModel.firstMembers})
  * @param sentenceBreaks         the relation line feature also counts sentence ends inside a line ({@code TokenLines};
  *                               absent: false)
+ * @param encoder                the contextual encoder in front of the Fourier layers: its shape (with the layers it
+ *                               keeps) and the ids of [CLS] and [SEP]; its weights are tensors {@code bert.*} of the
+ *                               weights entry (absent: the embedding-table path, as in every model before it)
  */
 public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDim, int hidden, int layers,
                           int expansion, boolean tied, int relationDim, int distanceScale, List<String> entityTypes,
@@ -49,7 +53,8 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
                           Integer contextWindow, Boolean pairFeatures,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer members,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> memberThresholds,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean sentenceBreaks) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean sentenceBreaks,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) ContextualEncoderConfig encoder) {
     public static final int FORMAT_VERSION = 1;
 
     public ModelConfig {
@@ -78,6 +83,9 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
     static final int MAX_CONTEXT_WINDOW = 64;
     static final int MAX_CHARS_PER_WORD = 10_000;
     static final int MAX_TYPES = 1_000;
+    /** Positions of a contextual encoder's window (BERT-family models have 512). */
+    static final int MAX_POSITIONS = 8_192;
+    static final int MAX_TOKEN_TYPES = 16;
 
     /**
      * Checks a configuration read from a file against sane limits, before anything is allocated for it: a tied
@@ -98,6 +106,15 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         atMost("maxCharsPerWord", maxCharsPerWord, MAX_CHARS_PER_WORD);
         atMost("entity types", entityTypes.size(), MAX_TYPES);
         atMost("relation types", relationTypes.size(), MAX_TYPES);
+        if (encoder != null) {
+            org.jnrf.network.transformer.BertShape s = encoder.shape();
+            atMost("encoder maxPositions", s.maxPositions(), MAX_POSITIONS);
+            atMost("encoder typeVocabularySize", s.typeVocabularySize(), MAX_TOKEN_TYPES);
+            atMost("encoder width", s.width(), MAX_WIDTH);
+            atMost("encoder layers", s.layers(), MAX_LAYERS);
+            atMost("encoder heads", s.heads(), s.width());
+            atMost("encoder intermediate", s.intermediate(), MAX_WIDTH);
+        }
     }
 
     private static void atMost(String name, int value, int limit) {
@@ -117,6 +134,13 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         long blocks = tied ? 1 : layers;
         long window = contextWindow == null ? 0 : contextWindow;
         long classes = relationTypes.size() + 1L;
+        if (encoder != null) {
+            long w = encoder.shape().width();
+            long fnet = layers == 0 ? 0 : blocks * 2 * expansion * h * h;
+            return (long) vocabularySize * w + (long) encoder.shape().maxPositions() * w
+                    + encoder.shape().layers() * (4 * w * w + 2 * w * encoder.shape().intermediate())
+                    + w * h + fnet + 2 * h * classes * relationDim;
+        }
         return (long) vocabularySize * embeddingDim
                 + embeddingDim * (2 * window + 1) * h
                 + blocks * 2 * expansion * h * h
@@ -144,7 +168,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
     public NetworkConfig networkConfig(DataType dataType, long seed) {
         return new NetworkConfig(vocabularySize, embeddingDim, hidden, layers, expansion, tied, relationDim,
                 distanceScale, dataType, seed, contextWindow == null ? 0 : contextWindow,
-                Boolean.TRUE.equals(pairFeatures));
+                Boolean.TRUE.equals(pairFeatures), encoder);
     }
 
     public LabelSpace labelSpace() {
@@ -172,7 +196,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(FORMAT_VERSION, network.vocabularySize(), network.embeddingDim(), network.hidden(),
                 network.layers(), network.expansion(), network.tied(), network.relationDim(), network.distanceScale(),
                 labels.entityTypes(), labels.anchorType(), labels.relationTypes(), modifiers, lowerCase, stripAccents,
-                maxCharsPerWord, null, network.contextWindow(), network.pairFeatures(), null, null, null);
+                maxCharsPerWord, null, network.contextWindow(), network.pairFeatures(), null, null, null, network.contextualEncoder());
     }
 
     /** This configuration for a vocabulary of another size (see {@link VocabularyPruning}). */
@@ -180,7 +204,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, size, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
-                memberThresholds, sentenceBreaks);
+                memberThresholds, sentenceBreaks, encoder);
     }
 
     /** This configuration with a relation decision threshold tuned on dev data (absent in older files: 0.5). */
@@ -188,7 +212,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures, members,
-                memberThresholds == null ? null : lastReplaced(memberThresholds, threshold), sentenceBreaks);
+                memberThresholds == null ? null : lastReplaced(memberThresholds, threshold), sentenceBreaks, encoder);
     }
 
     private static List<Double> lastReplaced(List<Double> values, double last) {
@@ -208,7 +232,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures, count == 1 ? null : count,
-                count == 1 ? null : thresholds, sentenceBreaks);
+                count == 1 ? null : thresholds, sentenceBreaks, encoder);
     }
 
     /** This configuration with the relation thresholds tuned for each number of leading networks (and for all). */
@@ -222,7 +246,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, thresholds.get(thresholds.size() - 1), contextWindow, pairFeatures,
-                members, thresholds, sentenceBreaks);
+                members, thresholds, sentenceBreaks, encoder);
     }
 
     /** This configuration for an ensemble of {@code count} networks, with no relation threshold tuned for it yet. */
@@ -230,7 +254,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, null, contextWindow, pairFeatures, count == 1 ? null : count, null,
-                sentenceBreaks);
+                sentenceBreaks, encoder);
     }
 
     /**
@@ -242,7 +266,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, null, network.contextWindow(), network.pairFeatures(), null, null,
-                countsSentenceBreaks());
+                countsSentenceBreaks(), encoder);
     }
 
     /** Whether sentence ends inside a line count as line breaks in the relation feature. */
@@ -255,7 +279,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
-                memberThresholds, breaks ? Boolean.TRUE : null);
+                memberThresholds, breaks ? Boolean.TRUE : null, encoder);
     }
 
     /** Text to network input for this configuration and vocabulary: the one path of training and prediction. */

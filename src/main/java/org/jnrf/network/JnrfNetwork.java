@@ -9,9 +9,12 @@ import org.jnrf.network.layers.ContextWindow;
 import org.jnrf.network.layers.Embedding;
 import org.jnrf.network.layers.FNetEncoder;
 import org.jnrf.network.layers.Init;
+import org.jnrf.network.layers.Linear;
 import org.jnrf.network.layers.Mlp;
 import org.jnrf.network.layers.Param;
 import org.jnrf.network.layers.PositionalEncoding;
+import org.jnrf.network.transformer.BertEncoder;
+import org.jnrf.network.transformer.WindowedEncoder;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -23,6 +26,9 @@ import java.util.Map;
 /**
  * The JNRF network: token ids -> embedding -> MLP -> + sinusoidal positions -> FNet encoder -> (a) tagging MLP ->
  * BIO softmax, (b) span pooling -> bilinear + distance polynomial relation scorer over (modifier, anchor) pairs.
+ * With a contextual encoder ({@link NetworkConfig#contextualEncoder()}) the ids go through a BERT-family encoder in
+ * overlapping windows and a linear projection to the model width instead of the embedding, MLP and positions; the
+ * FNet layers (0 or more) and the heads follow as before, all trained jointly.
  * Loss = tagging CE + weight x relation CE. Parameters are the only state; each call brings its own {@link Scratch},
  * so {@link #predict} may run on several threads at once. Training (gradients) is single-threaded.
  */
@@ -34,6 +40,10 @@ public final class JnrfNetwork {
     private final Embedding embedding;
     private final Mlp input;
     private final PositionalEncoding positions;
+    /** The contextual encoder and its projection to the model width (null on the table path). */
+    private final WindowedEncoder contextual;
+    private final Linear projection;
+    /** The FNet layers (null when there are none: only with a contextual encoder). */
     private final FNetEncoder encoder;
     private final Mlp tagger;
     private final RelationHead relation;
@@ -70,37 +80,85 @@ public final class JnrfNetwork {
      */
     public static JnrfNetwork forWeights(NetworkConfig config, LabelSpace labels, FourierMixer mixer,
                                          Kernels kernels) {
-        return new JnrfNetwork(config, labels, mixer, kernels, null, true, Init.placeholder(config.dataType()));
+        return new JnrfNetwork(config, labels, mixer, kernels, null, true, Init.placeholder(config.dataType()), null);
+    }
+
+    /**
+     * A network whose contextual encoder starts from pretrained weights, by {@code BertShape} name (an imported
+     * MiniLM, bge or e5: tensors of layers beyond the configured ones are ignored); the rest is drawn at random.
+     */
+    public static JnrfNetwork withPretrainedEncoder(NetworkConfig config, LabelSpace labels, FourierMixer mixer,
+                                                    Kernels kernels, Map<String, INDArray> encoderWeights) {
+        if (config.contextualEncoder() == null) {
+            throw new IllegalArgumentException("pretrained encoder weights for a configuration without an encoder");
+        }
+        return new JnrfNetwork(config, labels, mixer, kernels, null, true, new Init(config.seed(), config.dataType()),
+                encoderWeights);
     }
 
     private JnrfNetwork(NetworkConfig config, LabelSpace labels, FourierMixer mixer, Kernels kernels,
                         INDArray pretrained, boolean trainableEmbeddings, Init init) {
+        this(config, labels, mixer, kernels, pretrained, trainableEmbeddings, init, null);
+    }
+
+    private JnrfNetwork(NetworkConfig config, LabelSpace labels, FourierMixer mixer, Kernels kernels,
+                        INDArray pretrained, boolean trainableEmbeddings, Init init,
+                        Map<String, INDArray> encoderWeights) {
         this.config = config;
         this.kernels = kernels;
         this.labels = labels;
         this.mixer = mixer;
         int h = config.hidden();
-        if (pretrained != null) {
-            if (pretrained.rows() != config.vocabularySize() || pretrained.columns() != config.embeddingDim()) {
-                throw new IllegalArgumentException("pretrained embeddings are " + pretrained.rows() + " x "
-                        + pretrained.columns() + ", the configuration expects " + config.vocabularySize() + " x "
-                        + config.embeddingDim());
+        ContextualEncoderConfig ce = config.contextualEncoder();
+        if (ce != null) {
+            if (pretrained != null) {
+                throw new IllegalArgumentException("a network with a contextual encoder has no embedding table to"
+                        + " start from pretrained vectors");
             }
-            this.embedding = new Embedding("embedding", pretrained.castTo(config.dataType()), trainableEmbeddings);
+            BertEncoder bert = new BertEncoder(ce.shape(),
+                    encoderWeights != null ? Init.placeholder(config.dataType()) : init);
+            if (encoderWeights != null) {
+                bert.load(encoderWeights);
+            }
+            this.contextual = new WindowedEncoder(bert, ce.clsId(), ce.sepId());
+            this.projection = new Linear("projection", ce.shape().width(), h, init);
+            this.embedding = null;
+            this.input = null;
+            this.positions = null;
         } else {
-            this.embedding = new Embedding("embedding", config.vocabularySize(), config.embeddingDim(), init);
-            embedding.params().get(0).setTrainable(trainableEmbeddings);
+            this.contextual = null;
+            this.projection = null;
+            if (pretrained != null) {
+                if (pretrained.rows() != config.vocabularySize() || pretrained.columns() != config.embeddingDim()) {
+                    throw new IllegalArgumentException("pretrained embeddings are " + pretrained.rows() + " x "
+                            + pretrained.columns() + ", the configuration expects " + config.vocabularySize() + " x "
+                            + config.embeddingDim());
+                }
+                this.embedding = new Embedding("embedding", pretrained.castTo(config.dataType()),
+                        trainableEmbeddings);
+            } else {
+                this.embedding = new Embedding("embedding", config.vocabularySize(), config.embeddingDim(), init);
+                embedding.params().get(0).setTrainable(trainableEmbeddings);
+            }
+            this.input = new Mlp("input",
+                    new int[]{ContextWindow.width(config.embeddingDim(), config.contextWindow()), h, h}, init);
+            this.positions = new PositionalEncoding(h, config.dataType());
         }
-        this.input = new Mlp("input", new int[]{ContextWindow.width(config.embeddingDim(), config.contextWindow()), h, h},
-                init);
-        this.positions = new PositionalEncoding(h, config.dataType());
-        this.encoder = new FNetEncoder(h, config.expansion(), config.layers(), config.tied(), mixer, init);
+        this.encoder = config.layers() == 0 ? null
+                : new FNetEncoder(h, config.expansion(), config.layers(), config.tied(), mixer, init);
         this.tagger = new Mlp("tagger", new int[]{h, h, labels.tagCount()}, init);
         this.relation = new RelationHead(h, labels.relationClassCount(), config.relationDim(),
                 config.distanceScale(), config.pairFeatures(), init);
-        params.addAll(embedding.params());
-        params.addAll(input.params());
-        params.addAll(encoder.params());
+        if (contextual != null) {
+            params.addAll(contextual.encoder().params());
+            params.addAll(projection.params());
+        } else {
+            params.addAll(embedding.params());
+            params.addAll(input.params());
+        }
+        if (encoder != null) {
+            params.addAll(encoder.params());
+        }
         params.addAll(tagger.params());
         params.addAll(relation.params());
     }
@@ -144,11 +202,22 @@ public final class JnrfNetwork {
         if (ids.length == 0) {
             throw new IllegalArgumentException("empty token sequence");
         }
-        INDArray e = embedding.forward(ids, cache.child("embedding"));
-        e = ContextWindow.forward(e, config.contextWindow(), cache.child("window"));
-        INDArray x = input.forward(e, cache.child("input"));
-        kernels.add(x, positions.table(ids.length));
-        return encoder.forward(x, cache.child("encoder"), training);
+        INDArray x;
+        if (contextual != null) {
+            INDArray c = contextual.forward(ids, cache.child("contextual"), training);
+            x = projection.forward(c, cache.child("projection"));
+        } else {
+            INDArray e = embedding.forward(ids, cache.child("embedding"));
+            e = ContextWindow.forward(e, config.contextWindow(), cache.child("window"));
+            x = input.forward(e, cache.child("input"));
+            kernels.add(x, positions.table(ids.length));
+        }
+        return encoder == null ? x : encoder.forward(x, cache.child("encoder"), training);
+    }
+
+    /** The contextual encoder (null on the embedding-table path). */
+    public BertEncoder contextualEncoder() {
+        return contextual == null ? null : contextual.encoder();
     }
 
     /** Tags, decoded entities and a relation decision for every predicted (modifier, anchor) pair. */
@@ -329,7 +398,14 @@ public final class JnrfNetwork {
                 relation.backward(dLogits, dh, root.child("relation"));
             }
         }
-        if (backward) {
+        if (backward && contextual != null) {
+            INDArray dx = encoder == null ? dh : encoder.backward(dh, root.child("encoder"));
+            boolean encoderLearns = contextual.encoder().trainable();
+            INDArray dc = projection.backward(dx, root.child("projection"), encoderLearns);
+            if (encoderLearns) {
+                contextual.backward(dc, root.child("contextual"));
+            }
+        } else if (backward) {
             INDArray dx = encoder.backward(dh, root.child("encoder"));
             INDArray de = input.backward(dx, root.child("input"), true);
             de = ContextWindow.backward(de, config.contextWindow(), root.child("window"));

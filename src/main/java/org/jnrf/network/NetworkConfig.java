@@ -18,10 +18,13 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param contextWindow   neighbours on each side whose embeddings join a token's input (0: none, as the reference)
  * @param pairFeatures    relation scores also see where the anchor lies among the modifier's anchors (nearest one,
  *                        anchors in between), not only the distance
+ * @param contextualEncoder a BERT-family encoder reading the token ids in place of the embedding table, context
+ *                        window, input MLP and sinusoidal positions (null: that table path); its width is then
+ *                        {@code embeddingDim}, its vocabulary {@code vocabularySize}, and {@code layers} may be 0
  */
 public record NetworkConfig(int vocabularySize, int embeddingDim, int hidden, int layers, int expansion, boolean tied,
                             int relationDim, int distanceScale, DataType dataType, long seed, int contextWindow,
-                            boolean pairFeatures) {
+                            boolean pairFeatures, ContextualEncoderConfig contextualEncoder) {
     public NetworkConfig {
         if (contextWindow < 0) {
             throw new IllegalArgumentException("contextWindow must not be negative, got " + contextWindow);
@@ -29,13 +32,37 @@ public record NetworkConfig(int vocabularySize, int embeddingDim, int hidden, in
         positive("vocabularySize", vocabularySize);
         positive("embeddingDim", embeddingDim);
         positive("hidden", hidden);
-        positive("layers", layers);
+        if (contextualEncoder == null) {
+            positive("layers", layers);
+        } else {
+            if (layers < 0) {
+                throw new IllegalArgumentException("layers must not be negative, got " + layers);
+            }
+            if (contextualEncoder.shape().vocabularySize() != vocabularySize
+                    || contextualEncoder.shape().width() != embeddingDim) {
+                throw new IllegalArgumentException("the contextual encoder reads " + contextualEncoder.shape()
+                        .vocabularySize() + " pieces of width " + contextualEncoder.shape().width()
+                        + ", the network " + vocabularySize + " of width " + embeddingDim);
+            }
+            if (contextWindow != 0) {
+                throw new IllegalArgumentException("a context window belongs to the embedding-table path; the"
+                        + " contextual encoder sees the context itself");
+            }
+        }
         positive("expansion", expansion);
         positive("relationDim", relationDim);
         positive("distanceScale", distanceScale);
         if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
             throw new IllegalArgumentException("dataType must be FLOAT or DOUBLE, not " + dataType);
         }
+    }
+
+    /** The embedding-table path (no contextual encoder). */
+    public NetworkConfig(int vocabularySize, int embeddingDim, int hidden, int layers, int expansion, boolean tied,
+                         int relationDim, int distanceScale, DataType dataType, long seed, int contextWindow,
+                         boolean pairFeatures) {
+        this(vocabularySize, embeddingDim, hidden, layers, expansion, tied, relationDim, distanceScale, dataType, seed,
+                contextWindow, pairFeatures, null);
     }
 
     /** Without a context window (the reference network). */

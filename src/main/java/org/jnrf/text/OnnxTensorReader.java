@@ -13,8 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -128,7 +131,7 @@ public final class OnnxTensorReader {
 
     /** As {@link #list(Path)} for a stream (not closed); {@code source} names it in error messages. */
     public static List<TensorInfo> list(InputStream in, String source) throws IOException {
-        Walk walk = new Walk(in, source, null);
+        Walk walk = new Walk(in, source, Set.of());
         walk.run();
         return walk.seen;
     }
@@ -146,15 +149,34 @@ public final class OnnxTensorReader {
      */
     public static FloatTensor readFloat(InputStream in, String source, String name) throws IOException {
         Objects.requireNonNull(name, "name");
-        Walk walk = new Walk(in, source, name);
+        return readFloats(in, source, Set.of(name)).get(name);
+    }
+
+    /**
+     * The float32 initializers named in {@code names}, read in one pass over a stream (not closed, and not read more
+     * than 8 bytes past the last of them); {@code source} names it in error messages. Memory: the tensors returned.
+     */
+    public static Map<String, FloatTensor> readFloats(InputStream in, String source, Set<String> names)
+            throws IOException {
+        Walk walk = new Walk(in, source, Set.copyOf(names));
         walk.run();
-        if (walk.found == null) {
+        if (walk.found.size() < names.size()) {
+            List<String> missing = names.stream().filter(n -> !walk.found.containsKey(n)).sorted().toList();
             String known = walk.seen.stream().limit(12).map(TensorInfo::toString).collect(Collectors.joining(", "));
-            throw new IOException(source + ": no initializer named '" + name + "' among its " + walk.seen.size()
-                    + " initializers" + (walk.seen.isEmpty() ? "" : " (" + known
+            throw new IOException(source + ": no initializer named '" + String.join("', '", missing)
+                    + "' among its " + walk.seen.size() + " initializers" + (walk.seen.isEmpty() ? "" : " (" + known
                     + (walk.seen.size() > 12 ? ", ..." : "") + ")"));
         }
         return walk.found;
+    }
+
+    /**
+     * Null when field {@code what} read with {@code tag} has wire type {@code wireType}, else the problem: a schema
+     * mismatch, which means the file is not an ONNX model.
+     */
+    public static String wireTypeProblem(int tag, int wireType, String what) {
+        return WireFormat.getTagWireType(tag) == wireType ? null : what + " has wire type "
+                + WireFormat.getTagWireType(tag) + ", expected " + wireType + " (not an ONNX model file?)";
     }
 
     /** One forward pass over ModelProto -> GraphProto -> TensorProto, stopping at the wanted tensor. */
@@ -164,12 +186,12 @@ public final class OnnxTensorReader {
 
         private final CodedInputStream in;
         private final String source;
-        private final String wanted;
+        private final Set<String> wanted;
         final List<TensorInfo> seen = new ArrayList<>();
-        FloatTensor found;
+        final Map<String, FloatTensor> found = new HashMap<>();
         private boolean sawGraph;
 
-        Walk(InputStream stream, String source, String wanted) {
+        Walk(InputStream stream, String source, Set<String> wanted) {
             // a buffer of the widest fixed-size value: the decoder reads at most that far past the wanted tensor
             // (bigger fields bypass the buffer: raw data is read in CHUNKs, skipped data is skipped on the stream)
             this.in = CodedInputStream.newInstance(stream, Long.BYTES);
@@ -191,7 +213,7 @@ public final class OnnxTensorReader {
 
         private void model() throws IOException {
             int tag;
-            while (found == null && (tag = readTag(END_OF_STREAM)) >= 0) {
+            while (!done() && (tag = readTag(END_OF_STREAM)) >= 0) {
                 if (WireFormat.getTagFieldNumber(tag) == MODEL_GRAPH) {
                     expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "ModelProto.graph");
                     long length = readLength();
@@ -201,10 +223,15 @@ public final class OnnxTensorReader {
                     in.skipField(tag);
                 }
             }
-            if (!sawGraph && found == null) {
+            if (!sawGraph && !done()) {
                 throw new IOException(source + ": no graph (ModelProto field 7) in " + position()
                         + " bytes: not an ONNX model file");
             }
+        }
+
+        /** Whether every wanted tensor has been read (never for a listing, which reads to the end). */
+        private boolean done() {
+            return !wanted.isEmpty() && found.size() == wanted.size();
         }
 
         /** Bytes consumed so far. */
@@ -241,9 +268,9 @@ public final class OnnxTensorReader {
 
         /** Checks the wire type of field {@code what}; a schema mismatch means the file is not what we think. */
         private void expect(int tag, int wireType, String what) throws IOException {
-            if (WireFormat.getTagWireType(tag) != wireType) {
-                throw error(what + " has wire type " + WireFormat.getTagWireType(tag) + ", expected " + wireType
-                        + " (not an ONNX model file?)");
+            String problem = wireTypeProblem(tag, wireType, what);
+            if (problem != null) {
+                throw error(problem);
             }
         }
 
@@ -253,7 +280,7 @@ public final class OnnxTensorReader {
 
         private void graph(long end) throws IOException {
             int tag;
-            while (found == null && (tag = readTag(end)) >= 0) {
+            while (!done() && (tag = readTag(end)) >= 0) {
                 if (WireFormat.getTagFieldNumber(tag) == GRAPH_INITIALIZER) {
                     expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "GraphProto.initializer");
                     long length = readLength();
@@ -310,15 +337,15 @@ public final class OnnxTensorReader {
             String name = t.name == null ? "" : t.name;
             TensorInfo info = new TensorInfo(name, t.dataType, t.dims, t.external);
             seen.add(info);
-            if (wanted != null && wanted.equals(name)) {
-                found = extract(info, t, start);
+            if (wanted.contains(name)) {
+                found.put(name, extract(info, t, start));
             }
         }
 
         /** Decodes raw_data now when this is the wanted float tensor, keeps it when that is not yet known. */
         private void rawData(TensorFields t, long length) throws IOException {
             boolean nameKnown = t.name != null;
-            if (wanted == null || (nameKnown && !wanted.equals(t.name))
+            if (wanted.isEmpty() || (nameKnown && !wanted.contains(t.name))
                     || (t.dataType != 0 && t.dataType != FLOAT)) {
                 in.skipRawBytes((int) length); // not wanted, or of a type extract() will reject
             } else if (nameKnown && t.dataType == FLOAT) {
@@ -349,7 +376,7 @@ public final class OnnxTensorReader {
         }
 
         private void floatData(TensorFields t, int tag) throws IOException {
-            boolean keep = wanted == null ? false : t.name == null || wanted.equals(t.name);
+            boolean keep = !wanted.isEmpty() && (t.name == null || wanted.contains(t.name));
             if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
                 long length = readLength();
                 if (!keep) {

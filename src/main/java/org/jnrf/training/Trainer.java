@@ -5,6 +5,7 @@ import org.jnrf.model.JnrfModel;
 import org.jnrf.model.ModelConfig;
 import org.jnrf.model.NetworkWeights;
 import org.jnrf.model.Tensor;
+import org.jnrf.network.ContextualEncoderConfig;
 import org.jnrf.network.JnrfNetwork;
 import org.jnrf.network.LabelSpace;
 import org.jnrf.network.LossOptions;
@@ -17,6 +18,7 @@ import org.jnrf.network.fourier.FourierMixer;
 import org.jnrf.network.fourier.FourierMixers;
 import org.jnrf.network.optimizer.Adam;
 import org.jnrf.network.optimizer.GradientClipping;
+import org.jnrf.network.transformer.BertShape;
 import org.jnrf.text.AlignedEmbeddings;
 import org.jnrf.text.BasicTokenizer;
 import org.jnrf.text.Vocabulary;
@@ -32,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Trains a JNRF model on annotated documents, one whole document per step: builds the vocabulary (unless given) and
@@ -51,6 +54,8 @@ public final class Trainer {
     private boolean pretrainedTrainable = true;
     private FourierMixer mixer;
     private int stopAfterEpochs = Integer.MAX_VALUE;
+    private BertShape encoderShape;
+    private Map<String, INDArray> encoderWeights;
 
     public Trainer(TrainingConfig config) {
         this.config = config;
@@ -72,6 +77,22 @@ public final class Trainer {
     public Trainer pretrainedEmbeddings(AlignedEmbeddings embeddings, boolean trainable) {
         this.pretrained = embeddings;
         this.pretrainedTrainable = trainable;
+        return this;
+    }
+
+    /**
+     * A pretrained contextual encoder to start from (for {@code encoder=pretrained}): its full shape, its weights by
+     * {@link BertShape} name (as an importer produces them) and the vocabulary of its tokenizer, which the model then
+     * uses.
+     */
+    public Trainer pretrainedEncoder(BertShape shape, Map<String, INDArray> weights, Vocabulary encoderVocabulary) {
+        if (encoderVocabulary.size() != shape.vocabularySize()) {
+            throw new IllegalArgumentException("the encoder's vocabulary has " + encoderVocabulary.size()
+                    + " pieces, its shape " + shape.vocabularySize());
+        }
+        this.encoderShape = shape;
+        this.encoderWeights = Map.copyOf(weights);
+        this.vocabulary = encoderVocabulary;
         return this;
     }
 
@@ -114,14 +135,19 @@ public final class Trainer {
                 : buildVocabulary(train);
         LabelSpace labels = resumed != null ? resumed.modelConfig().labelSpace()
                 : LabelSpaces.fromDocuments(train, config.anchorType());
-        NetworkConfig nc = new NetworkConfig(vocab.size(), config.embeddingDim(), config.hidden(), config.layers(),
-                config.expansion(), config.tied(), config.relationDim(), config.distanceScale(), DataType.FLOAT,
-                config.seed(), config.contextWindow(), config.pairFeatures());
+        NetworkConfig nc = networkConfig(vocab);
         ModelConfig modelConfig = ModelConfig.of(nc, labels, config.lowerCase(), config.stripAccents(),
                 MAX_CHARS_PER_WORD).withSentenceBreaks(config.sentenceBreaks());
         FourierMixer fourier = mixer != null ? mixer
                 : FourierMixers.fromSystemProperty(Math.min(4, Runtime.getRuntime().availableProcessors()));
-        JnrfNetwork network = new JnrfNetwork(nc, labels, fourier, pretrainedMatrix(vocab), pretrainedTrainable);
+        JnrfNetwork network = encoderWeights != null && resumed == null
+                ? JnrfNetwork.withPretrainedEncoder(nc, labels, fourier,
+                        org.jnrf.network.compute.Kernels.fromSystemProperty(JnrfNetwork.defaultThreads()),
+                        encoderWeights)
+                : new JnrfNetwork(nc, labels, fourier, pretrainedMatrix(vocab), pretrainedTrainable);
+        if (network.contextualEncoder() != null) {
+            network.contextualEncoder().setTrainableTop(config.encoderTrainableLayers());
+        }
 
         // the model's own text encoder: training reads a text exactly as the trained model will
         ExampleEncoder encoder = new ExampleEncoder(modelConfig.textEncoder(vocab), labels);
@@ -133,6 +159,10 @@ public final class Trainer {
         LossOptions options = new LossOptions(config.relationClassWeighting().weights(classCounts(examples, labels)),
                 config.addPredictedSpans(), config.relationLossWeight());
         Adam adam = Adam.standard(network);
+        if (config.hasEncoder()) {
+            adam.scaleLearningRate(p -> p.name().startsWith(BertShape.PREFIX),
+                    config.encoderLearningRate() / config.learningRate());
+        }
         long totalSteps = (long) config.epochs() * examples.size();
         LearningRateSchedule schedule = new LearningRateSchedule(config.schedule(), config.learningRate(),
                 Math.round(config.warmupFraction() * totalSteps), totalSteps, config.finalLearningRateFraction());
@@ -253,6 +283,37 @@ public final class Trainer {
             adam.update(learningRate, GradientClipping.clipFactor(network.params(), clipNorm));
         }
         return loss;
+    }
+
+    /** The network's shape: the table path, or a contextual encoder (then no context window) in front. */
+    private NetworkConfig networkConfig(Vocabulary vocab) {
+        if (!config.hasEncoder()) {
+            return new NetworkConfig(vocab.size(), config.embeddingDim(), config.hidden(), config.layers(),
+                    config.expansion(), config.tied(), config.relationDim(), config.distanceScale(), DataType.FLOAT,
+                    config.seed(), config.contextWindow(), config.pairFeatures());
+        }
+        BertShape shape;
+        if (config.encoder().equals(TrainingConfig.PRETRAINED_ENCODER)) {
+            if (encoderShape == null) {
+                throw new IllegalArgumentException("encoder=pretrained needs an imported encoder (its weights and"
+                        + " vocabulary)");
+            }
+            int keep = config.encoderLayers() == 0 ? encoderShape.layers() : config.encoderLayers();
+            if (keep > encoderShape.layers()) {
+                throw new IllegalArgumentException("encoderLayers " + keep + ": the encoder has "
+                        + encoderShape.layers());
+            }
+            shape = encoderShape.withLayers(keep);
+        } else {
+            shape = new BertShape(vocab.size(), config.encoderPositions(), 2, config.encoderWidth(),
+                    config.encoderLayers(), config.encoderHeads(), config.encoderIntermediate(), 1e-12);
+        }
+        if (vocab.clsId() < 0 || vocab.sepId() < 0) {
+            throw new IllegalArgumentException("a contextual encoder needs [CLS] and [SEP] in the vocabulary");
+        }
+        return new NetworkConfig(vocab.size(), shape.width(), config.hidden(), config.layers(), config.expansion(),
+                config.tied(), config.relationDim(), config.distanceScale(), DataType.FLOAT, config.seed(), 0,
+                config.pairFeatures(), new ContextualEncoderConfig(shape, vocab.clsId(), vocab.sepId()));
     }
 
     private Vocabulary buildVocabulary(List<AnnotatedDocument> train) {

@@ -41,8 +41,33 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                              boolean addPredictedSpans, int patience, int vocabularySize, int minPieceFrequency,
                              boolean lowerCase, boolean stripAccents, String anchorType, int contextWindow,
                              boolean pairFeatures, double tokenDropout, double weightAverageDecay,
-                             boolean sentenceBreaks) {
+                             boolean sentenceBreaks, String encoder, int encoderLayers, int encoderWidth,
+                             int encoderHeads, int encoderIntermediate, int encoderPositions,
+                             int encoderTrainableLayers, double encoderLearningRate) {
+    /** {@link #encoder} values. */
+    public static final String NO_ENCODER = "none";
+    public static final String RANDOM_ENCODER = "random";
+    public static final String PRETRAINED_ENCODER = "pretrained";
+
     public TrainingConfig {
+        if (encoder == null || encoder.equals(NO_ENCODER)) {
+            encoder = null;
+        } else if (!encoder.equals(RANDOM_ENCODER) && !encoder.equals(PRETRAINED_ENCODER)) {
+            throw new IllegalArgumentException("encoder must be none, random or pretrained, got " + encoder);
+        } else {
+            if (!(encoderLearningRate > 0)) {
+                throw new IllegalArgumentException("encoderLearningRate must be positive, got " + encoderLearningRate);
+            }
+            if (encoderLayers < 0 || encoderTrainableLayers < -1) {
+                throw new IllegalArgumentException("encoderLayers must not be negative, encoderTrainableLayers at"
+                        + " least -1");
+            }
+            if (encoder.equals(RANDOM_ENCODER)) {
+                // the shape's own checks (positive sizes, heads dividing the width)
+                new org.jnrf.network.transformer.BertShape(1, encoderPositions, 2, encoderWidth, encoderLayers,
+                        encoderHeads, encoderIntermediate, 1e-12);
+            }
+        }
         if (!(weightAverageDecay >= 0 && weightAverageDecay < 1)) {
             throw new IllegalArgumentException("weightAverageDecay must lie in [0, 1), got " + weightAverageDecay);
         }
@@ -52,7 +77,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         if (contextWindow < 0) {
             throw new IllegalArgumentException("contextWindow must not be negative, got " + contextWindow);
         }
-        if (hidden < 1 || layers < 1 || expansion < 1 || embeddingDim < 1 || relationDim < 1 || distanceScale < 1) {
+        if (hidden < 1 || layers < (encoder == null ? 1 : 0) || expansion < 1 || embeddingDim < 1 || relationDim < 1 || distanceScale < 1) {
             throw new IllegalArgumentException("network sizes must be positive");
         }
         if (epochs < 1) {
@@ -75,7 +100,12 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
     public static TrainingConfig defaults() {
         return new TrainingConfig(768, 6, 3, true, 768, 768, 64, 30, 3e-4, LearningRateSchedule.Shape.LINEAR, 0.05,
                 0.0, 1.0, 42, RelationClassWeighting.SQRT_INVERSE_FREQUENCY, 1.0, true, 5, 16000, 2, true, false,
-                null, 0, false, 0.0, 0.0, false);
+                null, 0, false, 0.0, 0.0, false, null, 2, 256, 4, 1024, 512, -1, 5e-5);
+    }
+
+    /** Whether a contextual encoder reads the tokens. */
+    public boolean hasEncoder() {
+        return encoder != null;
     }
 
     public Builder toBuilder() {
@@ -89,7 +119,10 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
     /** Mutable copy of a configuration for changing a few values. */
     public static final class Builder {
         private int hidden, layers, expansion, embeddingDim, relationDim, distanceScale, epochs, patience,
-                vocabularySize, minPieceFrequency, contextWindow;
+                vocabularySize, minPieceFrequency, contextWindow, encoderLayers, encoderWidth, encoderHeads,
+                encoderIntermediate, encoderPositions, encoderTrainableLayers;
+        private double encoderLearningRate;
+        private String encoder;
         private boolean tied, addPredictedSpans, lowerCase, stripAccents, pairFeatures, sentenceBreaks;
         private double learningRate, warmupFraction, finalLearningRateFraction, clipNorm, relationLossWeight,
                 tokenDropout, weightAverageDecay;
@@ -127,6 +160,14 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
             tokenDropout = c.tokenDropout;
             weightAverageDecay = c.weightAverageDecay;
             sentenceBreaks = c.sentenceBreaks;
+            encoder = c.encoder;
+            encoderLayers = c.encoderLayers;
+            encoderWidth = c.encoderWidth;
+            encoderHeads = c.encoderHeads;
+            encoderIntermediate = c.encoderIntermediate;
+            encoderPositions = c.encoderPositions;
+            encoderTrainableLayers = c.encoderTrainableLayers;
+            encoderLearningRate = c.encoderLearningRate;
         }
 
         /** Sets hidden, embedding and relation widths together. */
@@ -165,13 +206,23 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         public Builder tokenDropout(double v) { tokenDropout = v; return this; }
         public Builder weightAverageDecay(double v) { weightAverageDecay = v; return this; }
         public Builder sentenceBreaks(boolean v) { sentenceBreaks = v; return this; }
+        public Builder encoder(String v) { encoder = v; return this; }
+        public Builder encoderLayers(int v) { encoderLayers = v; return this; }
+        public Builder encoderWidth(int v) { encoderWidth = v; return this; }
+        public Builder encoderHeads(int v) { encoderHeads = v; return this; }
+        public Builder encoderIntermediate(int v) { encoderIntermediate = v; return this; }
+        public Builder encoderPositions(int v) { encoderPositions = v; return this; }
+        public Builder encoderTrainableLayers(int v) { encoderTrainableLayers = v; return this; }
+        public Builder encoderLearningRate(double v) { encoderLearningRate = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(hidden, layers, expansion, tied, embeddingDim, relationDim, distanceScale, epochs,
                     learningRate, schedule, warmupFraction, finalLearningRateFraction, clipNorm, seed,
                     relationClassWeighting, relationLossWeight, addPredictedSpans, patience, vocabularySize,
                     minPieceFrequency, lowerCase, stripAccents, anchorType, contextWindow,
-                    pairFeatures, tokenDropout, weightAverageDecay, sentenceBreaks);
+                    pairFeatures, tokenDropout, weightAverageDecay, sentenceBreaks, encoder, encoderLayers,
+                    encoderWidth, encoderHeads, encoderIntermediate, encoderPositions, encoderTrainableLayers,
+                    encoderLearningRate);
         }
     }
 }

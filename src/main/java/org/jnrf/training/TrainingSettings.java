@@ -42,7 +42,15 @@ public final class TrainingSettings {
             Map.entry("pairFeatures", (b, v) -> b.pairFeatures(bool(v))),
             Map.entry("sentenceBreaks", (b, v) -> b.sentenceBreaks(bool(v))),
             Map.entry("tokenDropout", (b, v) -> b.tokenDropout(number(v))),
-            Map.entry("weightAverageDecay", (b, v) -> b.weightAverageDecay(number(v))));
+            Map.entry("weightAverageDecay", (b, v) -> b.weightAverageDecay(number(v))),
+            Map.entry("encoder", (b, v) -> b.encoder(v.trim().toLowerCase(Locale.ROOT))),
+            Map.entry("encoderLayers", (b, v) -> b.encoderLayers(integer(v))),
+            Map.entry("encoderWidth", (b, v) -> b.encoderWidth(integer(v))),
+            Map.entry("encoderHeads", (b, v) -> b.encoderHeads(integer(v))),
+            Map.entry("encoderIntermediate", (b, v) -> b.encoderIntermediate(integer(v))),
+            Map.entry("encoderPositions", (b, v) -> b.encoderPositions(integer(v))),
+            Map.entry("encoderTrainableLayers", (b, v) -> b.encoderTrainableLayers(encoderTrainable(v))),
+            Map.entry("encoderLearningRate", (b, v) -> b.encoderLearningRate(number(v))));
 
     private TrainingSettings() {
     }
@@ -86,6 +94,12 @@ public final class TrainingSettings {
             }
         }
         return builder.build();
+    }
+
+    /** all (-1), frozen (0) or a number of top layers. */
+    private static int encoderTrainable(String v) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        return s.equals("all") ? -1 : s.equals("frozen") ? 0 : integer(s);
     }
 
     private static int integer(String v) {

@@ -22,6 +22,7 @@ import org.jnrf.cas.DocumentErrors;
 import org.jnrf.cas.SourceDocuments;
 import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.eval.RelationThresholdTuning;
+import org.jnrf.model.EncoderDirectory;
 import org.jnrf.model.JnrfModel;
 import org.jnrf.text.EmbeddingDirectory;
 import org.jnrf.text.Vocabulary;
@@ -80,6 +81,15 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
     private String embeddingsLocation;
 
     /**
+     * Folder of a pretrained contextual encoder (written by {@code jnrf import-encoder}; optional): the encoder's
+     * weights start the network's encoder ({@code encoder=pretrained}) and its tokenizer becomes the model's.
+     */
+    public static final String PARAM_ENCODER_LOCATION = "encoderLocation";
+    @ConfigurationParameter(name = PARAM_ENCODER_LOCATION, mandatory = false,
+            description = "Folder of a pretrained contextual encoder written by jnrf import-encoder")
+    private String encoderLocation;
+
+    /**
      * Train at most this many epochs in this run (-1: to the end), then write the best model so far and keep the
      * checkpoint, so a later run with the same settings goes on from there: training in time-boxed sessions.
      */
@@ -112,7 +122,13 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
     public void initialize(UimaContext context) throws ResourceInitializationException {
         super.initialize(context);
         try {
-            config = TrainingSettings.apply(TrainingSettings.productDefaults(), List.of(settings));
+            List<String> all = new ArrayList<>();
+            if (encoderLocation != null && !encoderLocation.isBlank()) {
+                // first, so that the settings are read as those of a network with an encoder (layers=0 allowed)
+                all.add("encoder=" + TrainingConfig.PRETRAINED_ENCODER);
+            }
+            all.addAll(List.of(settings));
+            config = TrainingSettings.apply(TrainingSettings.productDefaults(), all);
         } catch (IllegalArgumentException e) {
             throw new ResourceInitializationException(e);
         }
@@ -142,7 +158,18 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
                     ? model.resolveSibling(model.getFileName() + ".checkpoint") : Path.of(checkpointFile);
             LOG.info("training on {} documents ({} skipped), {} dev documents; checkpoint {}", documents.size(),
                     skipped.size(), dev.size(), checkpoint);
-            Trainer trainer = new Trainer(config).checkpoint(checkpoint);
+            EncoderDirectory.Encoder encoder = encoderLocation == null || encoderLocation.isBlank() ? null
+                    : EncoderDirectory.read(Path.of(encoderLocation));
+            TrainingConfig runConfig = encoder == null ? config : config.toBuilder()
+                    .encoder(TrainingConfig.PRETRAINED_ENCODER)
+                    .lowerCase(encoder.tokenizer().basicTokenizer().lowerCase())
+                    .stripAccents(encoder.tokenizer().basicTokenizer().stripAccents()).build();
+            Trainer trainer = new Trainer(runConfig).checkpoint(checkpoint);
+            if (encoder != null) {
+                LOG.info("contextual encoder {} ({} layers, width {}) from {}", encoder.name(),
+                        encoder.shape().layers(), encoder.shape().width(), encoderLocation);
+                trainer.pretrainedEncoder(encoder.shape(), encoder.weights(), encoder.tokenizer().vocabulary());
+            }
             if (epochsThisRun >= 0) {
                 trainer.stopAfterEpochs(epochsThisRun);
             }

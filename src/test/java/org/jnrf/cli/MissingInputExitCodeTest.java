@@ -37,7 +37,9 @@ class MissingInputExitCodeTest extends CliTestSupport {
                 new String[] {"prune-vocabulary", "--model", missing, "--out", out, folder.toString()},
                 new String[] {"prune-vocabulary", "--model", file.toString(), "--out", out, missing},
                 new String[] {"import-embeddings", "--from-maven-jar", missing, "--out", out},
-                new String[] {"import-embeddings", "--onnx", missing, "--tokenizer", file.toString(), "--out", out});
+                new String[] {"import-embeddings", "--onnx", missing, "--tokenizer", file.toString(), "--out", out},
+                new String[] {"import-encoder", "--from-maven-jar", missing, "--out", out},
+                new String[] {"import-encoder", "--onnx", file.toString(), "--tokenizer", missing, "--out", out});
         List<String> wrong = new ArrayList<>();
         for (String[] command : commands) {
             err.getBuffer().setLength(0);

@@ -28,6 +28,21 @@ public interface Kernels {
     /** dx = dy * gelu'(x); dx may be dy. */
     void geluBackward(INDArray x, INDArray dy, INDArray dx);
 
+    /** y = gelu(x), exact form x Phi(x) = 0.5 x (1 + erf(x / sqrt 2)), as BERT computes it. */
+    void geluErf(INDArray x, INDArray y);
+
+    /** dx = dy * gelu'(x) for {@link #geluErf}: Phi(x) + x phi(x); dx may be dy. */
+    void geluErfBackward(INDArray x, INDArray dy, INDArray dx);
+
+    /**
+     * p = softmax of each row of (s + keyBias), keyBias a (1 x cols) row added to every row (0 for a key that may be
+     * attended to, a large negative value for a masked one) or null; p may be s.
+     */
+    void softmaxRows(INDArray s, INDArray keyBias, INDArray p);
+
+    /** Backward pass of {@link #softmaxRows}: ds = p * (dp - rowSum(dp * p)); ds may be dp. */
+    void softmaxRowsBackward(INDArray p, INDArray dp, INDArray ds);
+
     /** Layer normalisation of each row: xhat = (x - mean) * invStd, y = xhat * gain + bias. */
     void layerNorm(INDArray x, INDArray gain, INDArray bias, double eps, INDArray xhat, INDArray invStd, INDArray y);
 

@@ -1,6 +1,7 @@
 package org.jnrf.network.compute;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** {@link Kernels} from ND4J ops: backend-neutral (device path). */
@@ -8,6 +9,8 @@ public final class Nd4jKernels implements Kernels {
     public static final Nd4jKernels INSTANCE = new Nd4jKernels();
     private static final double C = Math.sqrt(2 / Math.PI);
     private static final double K = 0.044715;
+    private static final double SQRT_HALF = Math.sqrt(0.5);
+    private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
     private Nd4jKernels() {
     }
@@ -69,6 +72,42 @@ public final class Nd4jKernels implements Kernels {
         g.muli(t.mul(t).rsubi(1));
         g.addi(t.addi(1).muli(0.5));
         dx.assign(dy).muli(g);
+    }
+
+    @Override
+    public void geluErf(INDArray x, INDArray y) {
+        // y = 0.5 x (1 + erf(x / sqrt 2))
+        INDArray e = x.mul(SQRT_HALF);
+        org.nd4j.linalg.factory.Nd4j.exec(new Erf(e, e));
+        y.assign(e.addi(1).muli(x).muli(0.5));
+    }
+
+    @Override
+    public void geluErfBackward(INDArray x, INDArray dy, INDArray dx) {
+        // gelu'(x) = 0.5 (1 + erf(x / sqrt 2)) + x exp(-x^2 / 2) / sqrt(2 pi)
+        INDArray e = x.mul(SQRT_HALF);
+        org.nd4j.linalg.factory.Nd4j.exec(new Erf(e, e));
+        e.addi(1).muli(0.5);
+        INDArray density = x.mul(x).muli(-0.5);
+        Transforms.exp(density, false);
+        e.addi(density.muli(x).muli(INV_SQRT_2PI));
+        dx.assign(dy).muli(e);
+    }
+
+    @Override
+    public void softmaxRows(INDArray s, INDArray keyBias, INDArray p) {
+        INDArray t = keyBias == null ? s.dup('f') : s.addRowVector(keyBias);
+        t.subiColumnVector(t.max(true, 1));
+        Transforms.exp(t, false);
+        t.diviColumnVector(t.sum(true, 1));
+        p.assign(t);
+    }
+
+    @Override
+    public void softmaxRowsBackward(INDArray p, INDArray dp, INDArray ds) {
+        INDArray dot = dp.mul(p).sum(true, 1);
+        INDArray t = dp.subColumnVector(dot).muli(p);
+        ds.assign(t);
     }
 
     @Override

@@ -24,7 +24,16 @@ public final class Embedding {
 
     /** Uses a copy of {@code pretrained} (vocabulary x dimension) as the table. */
     public Embedding(String name, INDArray pretrained, boolean trainable) {
-        this.table = Param.rowSparse(name + ".table", pretrained.dup('c'), trainable);
+        this(Param.rowSparse(name + ".table", pretrained.dup('c'), trainable));
+    }
+
+    private Embedding(Param table) {
+        this.table = table;
+    }
+
+    /** A table whose parameter is named {@code paramName} exactly (no suffix), holding a copy of {@code initial}. */
+    public static Embedding named(String paramName, INDArray initial, boolean trainable) {
+        return new Embedding(Param.rowSparse(paramName, initial.dup('c'), trainable));
     }
 
     public List<Param> params() {

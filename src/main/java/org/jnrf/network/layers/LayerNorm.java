@@ -5,13 +5,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
 
-/** Layer normalisation over the hidden dimension (each row), with gain and bias, eps 1e-5 (PyTorch default). */
+/**
+ * Layer normalisation over the hidden dimension (each row), with gain and bias, eps 1e-5 (PyTorch default) unless
+ * given (BERT: 1e-12).
+ */
 public final class LayerNorm {
-    private static final double EPS = 1e-5;
+    private static final double DEFAULT_EPS = 1e-5;
+    private final double eps;
     private final Param gain;
     private final Param bias;
 
     public LayerNorm(String name, int size, Init init) {
+        this(name, size, DEFAULT_EPS, init);
+    }
+
+    public LayerNorm(String name, int size, double eps, Init init) {
+        this.eps = eps;
         this.gain = Param.dense(name + ".gain", init.constant(1, 1, size));
         this.bias = Param.dense(name + ".bias", init.constant(0, 1, size));
     }
@@ -24,7 +33,7 @@ public final class LayerNorm {
         INDArray xhat = cache.buffer("xhat", x.rows(), x.columns());
         INDArray invStd = cache.buffer("invStd", x.rows(), 1);
         INDArray y = cache.buffer("y", x.rows(), x.columns());
-        cache.kernels().layerNorm(x, gain.value(), bias.value(), EPS, xhat, invStd, y);
+        cache.kernels().layerNorm(x, gain.value(), bias.value(), eps, xhat, invStd, y);
         return y;
     }
 
@@ -42,7 +51,7 @@ public final class LayerNorm {
     public INDArray forwardResidual(INDArray x, INDArray residual, Cache cache, boolean training, INDArray y) {
         INDArray xhat = training ? cache.buffer("xhat", x.rows(), x.columns()) : null;
         INDArray invStd = training ? cache.buffer("invStd", x.rows(), 1) : null;
-        cache.kernels().addLayerNorm(x, residual, gain.value(), bias.value(), EPS, xhat, invStd, y);
+        cache.kernels().addLayerNorm(x, residual, gain.value(), bias.value(), eps, xhat, invStd, y);
         cache.keep("y", y);
         return y;
     }

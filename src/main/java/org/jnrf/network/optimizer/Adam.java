@@ -29,6 +29,9 @@ public final class Adam {
     private final Map<String, INDArray> first = new LinkedHashMap<>();
     private final Map<String, INDArray> second = new LinkedHashMap<>();
     private int step;
+    /** Parameters whose learning rate is the step's times {@link #groupFactor} (a pretrained encoder's). */
+    private java.util.function.Predicate<Param> scaledGroup = p -> false;
+    private double groupFactor = 1;
 
     public Adam(List<Param> params, double beta1, double beta2, double epsilon) {
         this(params, beta1, beta2, epsilon, Nd4jKernels.INSTANCE);
@@ -83,14 +86,27 @@ public final class Adam {
     }
 
     /**
+     * Gives the parameters of {@code group} the learning rate of every step times {@code factor} (a fine-tuned
+     * encoder learns at a small fraction of the heads' rate, on the same schedule).
+     */
+    public void scaleLearningRate(java.util.function.Predicate<Param> group, double factor) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("learning rate factor must be positive, got " + factor);
+        }
+        this.scaledGroup = group;
+        this.groupFactor = factor;
+    }
+
+    /**
      * One step with every gradient multiplied by {@code gradScale} first (global-norm clipping folded into the
      * update instead of a separate pass over all gradients).
      */
-    public void update(double learningRate, double gradScale) {
+    public void update(double stepLearningRate, double gradScale) {
         for (Param p : params) {
             if (!p.isTrainable()) {
                 continue;
             }
+            double learningRate = scaledGroup.test(p) ? stepLearningRate * groupFactor : stepLearningRate;
             INDArray m = first.get(p.name());
             INDArray v = second.get(p.name());
             if (p.isRowSparse()) {

@@ -148,6 +148,70 @@ class KernelsTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"1,5", "7,3", "64,48", "301,67", "2050,7"})
+    void attentionKernelsMatchNd4j(int rows, int cols) {
+        INDArray x = rand(rows, rows, cols);
+        INDArray dy = rand(rows + 1, rows, cols);
+        INDArray ya = empty(rows, cols);
+        INDArray yb = empty(rows, cols);
+        ND4J.geluErf(x, ya);
+        HOST.geluErf(x, yb);
+        close("geluErf", ya, yb);
+        ND4J.geluErfBackward(x, dy, ya);
+        HOST.geluErfBackward(x, dy, yb);
+        close("geluErfBackward", ya, yb);
+        for (Kernels k : new Kernels[]{ND4J, HOST}) {
+            INDArray inPlace = dy.dup('f');
+            k.geluErfBackward(x, inPlace, inPlace);
+            close(k.name() + " geluErfBackward in place", ya, inPlace);
+        }
+        // a masked key (large negative bias) takes no probability; every row sums to one
+        INDArray keyBias = Nd4j.zeros(DataType.FLOAT, 1, cols);
+        keyBias.putScalar(0, cols - 1, -1e30);
+        for (INDArray bias : new INDArray[]{null, keyBias}) {
+            ND4J.softmaxRows(x, bias, ya);
+            HOST.softmaxRows(x, bias, yb);
+            close("softmaxRows", ya, yb);
+            close("softmax rows sum to one", Nd4j.ones(DataType.FLOAT, rows, 1), yb.sum(true, 1));
+            if (bias != null && cols > 1) {
+                assertEquals(0, yb.getColumn(cols - 1).amaxNumber().doubleValue(), 0, "masked key");
+            }
+            INDArray pa = ya.dup('f');
+            INDArray pb = yb.dup('f');
+            ND4J.softmaxRowsBackward(pa, dy, ya);
+            HOST.softmaxRowsBackward(pb, dy, yb);
+            close("softmaxRowsBackward", ya, yb);
+            INDArray inPlace = dy.dup('f');
+            HOST.softmaxRowsBackward(pb, inPlace, inPlace);
+            close("softmaxRowsBackward in place", yb, inPlace);
+        }
+        // the host softmax in place (p = s)
+        INDArray s = x.dup('f');
+        HOST.softmaxRows(s, null, s);
+        ND4J.softmaxRows(x, null, ya);
+        close("softmaxRows in place", ya, s);
+    }
+
+    @org.junit.jupiter.api.Test
+    void geluErfIsTheExactForm() {
+        // reference values of x Phi(x) (0.5 x (1 + erf(x / sqrt 2)) in double), not the tanh approximation
+        double[][] known = {{-3, -0.0040496941}, {-1, -0.1586552539}, {-0.5, -0.1542687694}, {0.1, 0.0539827837},
+                {1, 0.8413447461}, {2.5, 2.4844758367}};
+        INDArray x = Nd4j.create(DataType.FLOAT, new long[]{1, known.length}, 'f');
+        for (int i = 0; i < known.length; i++) {
+            x.putScalar(0, i, known[i][0]);
+        }
+        for (Kernels k : new Kernels[]{ND4J, HOST}) {
+            INDArray y = empty(1, known.length);
+            k.geluErf(x, y);
+            for (int i = 0; i < known.length; i++) {
+                assertEquals(known[i][1], y.getDouble(0, i), 2e-7 + 2e-7 * Math.abs(known[i][1]),
+                        k.name() + " gelu(" + known[i][0] + ")");
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void spanPoolingHostPathMatchesNd4jPath() {
         INDArray tokens = rand(1, 20, 6);
