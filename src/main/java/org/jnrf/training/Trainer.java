@@ -163,7 +163,8 @@ public final class Trainer {
             adam.scaleLearningRate(p -> p.name().startsWith(BertShape.PREFIX),
                     config.encoderLearningRate() / config.learningRate());
         }
-        long totalSteps = (long) config.epochs() * examples.size();
+        int perStep = config.documentsPerStep();
+        long totalSteps = (long) config.epochs() * ((examples.size() + perStep - 1) / perStep);
         LearningRateSchedule schedule = new LearningRateSchedule(config.schedule(), config.learningRate(),
                 Math.round(config.warmupFraction() * totalSteps), totalSteps, config.finalLearningRateFraction());
 
@@ -219,21 +220,27 @@ public final class Trainer {
             double sum = 0;
             double tagSum = 0;
             double relSum = 0;
-            for (int i = 0; i < order.length; i++) {
-                TrainingExample ex = dropout.apply(examples.get(order[i]), epoch, i);
-                StepLoss loss = step(network, adam, ex, options, scratch, schedule.at(adam.step()),
+            for (int first = 0; first < order.length; first += perStep) {
+                List<TrainingExample> batch = new ArrayList<>(perStep);
+                for (int i = first; i < Math.min(order.length, first + perStep); i++) {
+                    batch.add(dropout.apply(examples.get(order[i]), epoch, i));
+                }
+                List<StepLoss> losses = step(network, adam, batch, options, scratch, schedule.at(adam.step()),
                         config.clipNorm());
-                if (!Double.isFinite(loss.total())) {
-                    throw new IllegalStateException("training diverged: loss " + loss.total() + " on document "
-                            + ex.documentId() + " in epoch " + (epoch + 1));
+                for (int j = 0; j < losses.size(); j++) {
+                    StepLoss loss = losses.get(j);
+                    if (!Double.isFinite(loss.total())) {
+                        throw new IllegalStateException("training diverged: loss " + loss.total() + " on document "
+                                + batch.get(j).documentId() + " in epoch " + (epoch + 1));
+                    }
+                    sum += loss.total();
+                    tagSum += loss.tagging();
+                    relSum += loss.relation();
+                    scorer.stepEnd(epoch, first + j, order.length, loss.total());
                 }
                 if (average != null) {
                     average.update(network);
                 }
-                sum += loss.total();
-                tagSum += loss.tagging();
-                relSum += loss.relation();
-                scorer.stepEnd(epoch, i, order.length, loss.total());
             }
             double trainLoss = sum / order.length;
             JnrfModel snapshot = JnrfModel.fromNetwork(modelConfig, vocab, scored);
@@ -277,12 +284,31 @@ public final class Trainer {
      */
     public static StepLoss step(JnrfNetwork network, Adam adam, TrainingExample example, LossOptions options,
                                 Scratch scratch, double learningRate, double clipNorm) {
+        return step(network, adam, List.of(example), options, scratch, learningRate, clipNorm).get(0);
+    }
+
+    /**
+     * One training step on several documents: the mean of their gradients, clipped to a total norm of
+     * {@code clipNorm}, then one Adam update (fewer, steadier updates of a large encoder, whose optimizer and
+     * weight-average passes then cost once per step instead of once per document). Not applied when a loss is not
+     * finite.
+     */
+    public static List<StepLoss> step(JnrfNetwork network, Adam adam, List<TrainingExample> examples,
+                                      LossOptions options, Scratch scratch, double learningRate, double clipNorm) {
         network.zeroGrads();
-        StepLoss loss = network.computeGradients(example, options, scratch);
-        if (Double.isFinite(loss.total())) {
-            adam.update(learningRate, GradientClipping.clipFactor(network.params(), clipNorm));
+        List<StepLoss> losses = new ArrayList<>(examples.size());
+        boolean finite = true;
+        for (TrainingExample example : examples) {
+            StepLoss loss = network.computeGradients(example, options, scratch); // gradients add up until zeroed
+            losses.add(loss);
+            finite &= Double.isFinite(loss.total());
         }
-        return loss;
+        if (finite) {
+            int n = examples.size();
+            // the sum's norm is n times the mean's: clip the mean, then scale the sum to it
+            adam.update(learningRate, GradientClipping.clipFactor(network.params(), clipNorm * n) / n);
+        }
+        return losses;
     }
 
     /** The network's shape: the table path, or a contextual encoder (then no context window) in front. */

@@ -33,6 +33,9 @@ package org.jnrf.training;
  * @param weightAverageDecay     decay of an exponential moving average of the weights, updated after every step;
  *                               epochs are scored and the model is saved with the averaged weights (0: no average)
  * @param sentenceBreaks         the line feature of relation pairs also counts sentence ends inside a line
+ * @param documentsPerStep       documents whose gradients are summed before one optimizer step (their mean is
+ *                               clipped and applied); 1: a step per document, as the paper. 0 reads as 1 (a
+ *                               configuration written before this setting)
  */
 public record TrainingConfig(int hidden, int layers, int expansion, boolean tied, int embeddingDim, int relationDim,
                              int distanceScale, int epochs, double learningRate, LearningRateSchedule.Shape schedule,
@@ -43,13 +46,19 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                              boolean pairFeatures, double tokenDropout, double weightAverageDecay,
                              boolean sentenceBreaks, String encoder, int encoderLayers, int encoderWidth,
                              int encoderHeads, int encoderIntermediate, int encoderPositions,
-                             int encoderTrainableLayers, double encoderLearningRate) {
+                             int encoderTrainableLayers, double encoderLearningRate, int documentsPerStep) {
     /** {@link #encoder} values. */
     public static final String NO_ENCODER = "none";
     public static final String RANDOM_ENCODER = "random";
     public static final String PRETRAINED_ENCODER = "pretrained";
 
     public TrainingConfig {
+        if (documentsPerStep == 0) {
+            documentsPerStep = 1;
+        }
+        if (documentsPerStep < 0) {
+            throw new IllegalArgumentException("documentsPerStep must be positive, got " + documentsPerStep);
+        }
         if (encoder == null || encoder.equals(NO_ENCODER)) {
             encoder = null;
         } else if (!encoder.equals(RANDOM_ENCODER) && !encoder.equals(PRETRAINED_ENCODER)) {
@@ -100,7 +109,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
     public static TrainingConfig defaults() {
         return new TrainingConfig(768, 6, 3, true, 768, 768, 64, 30, 3e-4, LearningRateSchedule.Shape.LINEAR, 0.05,
                 0.0, 1.0, 42, RelationClassWeighting.SQRT_INVERSE_FREQUENCY, 1.0, true, 5, 16000, 2, true, false,
-                null, 0, false, 0.0, 0.0, false, null, 2, 256, 4, 1024, 512, -1, 5e-5);
+                null, 0, false, 0.0, 0.0, false, null, 2, 256, 4, 1024, 512, -1, 5e-5, 1);
     }
 
     /** Whether a contextual encoder reads the tokens. */
@@ -122,6 +131,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                 vocabularySize, minPieceFrequency, contextWindow, encoderLayers, encoderWidth, encoderHeads,
                 encoderIntermediate, encoderPositions, encoderTrainableLayers;
         private double encoderLearningRate;
+        private int documentsPerStep;
         private String encoder;
         private boolean tied, addPredictedSpans, lowerCase, stripAccents, pairFeatures, sentenceBreaks;
         private double learningRate, warmupFraction, finalLearningRateFraction, clipNorm, relationLossWeight,
@@ -168,6 +178,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
             encoderPositions = c.encoderPositions;
             encoderTrainableLayers = c.encoderTrainableLayers;
             encoderLearningRate = c.encoderLearningRate;
+            documentsPerStep = c.documentsPerStep;
         }
 
         /** Sets hidden, embedding and relation widths together. */
@@ -214,6 +225,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         public Builder encoderPositions(int v) { encoderPositions = v; return this; }
         public Builder encoderTrainableLayers(int v) { encoderTrainableLayers = v; return this; }
         public Builder encoderLearningRate(double v) { encoderLearningRate = v; return this; }
+        public Builder documentsPerStep(int v) { documentsPerStep = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(hidden, layers, expansion, tied, embeddingDim, relationDim, distanceScale, epochs,
@@ -222,7 +234,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                     minPieceFrequency, lowerCase, stripAccents, anchorType, contextWindow,
                     pairFeatures, tokenDropout, weightAverageDecay, sentenceBreaks, encoder, encoderLayers,
                     encoderWidth, encoderHeads, encoderIntermediate, encoderPositions, encoderTrainableLayers,
-                    encoderLearningRate);
+                    encoderLearningRate, documentsPerStep);
         }
     }
 }

@@ -43,6 +43,7 @@ public final class TrainingSettings {
             Map.entry("sentenceBreaks", (b, v) -> b.sentenceBreaks(bool(v))),
             Map.entry("tokenDropout", (b, v) -> b.tokenDropout(number(v))),
             Map.entry("weightAverageDecay", (b, v) -> b.weightAverageDecay(number(v))),
+            Map.entry("documentsPerStep", (b, v) -> b.documentsPerStep(integer(v))),
             Map.entry("encoder", (b, v) -> b.encoder(v.trim().toLowerCase(Locale.ROOT))),
             Map.entry("encoderLayers", (b, v) -> b.encoderLayers(integer(v))),
             Map.entry("encoderWidth", (b, v) -> b.encoderWidth(integer(v))),

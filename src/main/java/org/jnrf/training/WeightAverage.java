@@ -3,9 +3,6 @@ package org.jnrf.training;
 import org.jnrf.model.NetworkWeights;
 import org.jnrf.network.JnrfNetwork;
 import org.jnrf.network.layers.Param;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 
@@ -48,11 +45,7 @@ final class WeightAverage {
             if (!current.get(i).isTrainable()) {
                 continue;
             }
-            INDArray w = current.get(i).value();
-            INDArray a = averaged.get(i).value();
-            a.muli(d);
-            // in place on whichever backend holds the arrays: a = (1 - d) w + a
-            Nd4j.getExecutioner().exec(new Axpy(w, a, a, 1 - d));
+            network.kernels().movingAverage(averaged.get(i).value(), current.get(i).value(), d);
         }
     }
 

@@ -183,6 +183,22 @@ public final class HostKernels implements Kernels {
         });
     }
 
+    @Override
+    public void movingAverage(INDArray average, INDArray value, double decay) {
+        if (!plainAnyOrder(average, value) || average.ordering() != value.ordering()) {
+            Kernels.super.movingAverage(average, value, decay);
+            return;
+        }
+        float d = (float) decay;
+        float rest = (float) (1 - decay);
+        // one pass instead of ND4J's scale then axpy: the average of a whole encoder is read and written once
+        elementwise(average, value, average, (a, w, n) -> {
+            for (int i = 0; i < n; i++) {
+                a[i] = d * a[i] + rest * w[i];
+            }
+        });
+    }
+
     private static boolean plainAnyOrder(INDArray... arrays) {
         for (INDArray a : arrays) {
             if (!HostMemory.contiguousFloat(a)) {

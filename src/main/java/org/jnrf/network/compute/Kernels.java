@@ -93,6 +93,14 @@ public interface Kernels {
     void adam(INDArray w, INDArray g, INDArray m, INDArray v, double lr, double beta1, double beta2, double eps,
               int step, double gradScale);
 
+    /** average = decay average + (1 - decay) value, in place (an exponential moving average of weights). */
+    default void movingAverage(INDArray average, INDArray value, double decay) {
+        average.muli(decay);
+        org.nd4j.linalg.factory.Nd4j.getExecutioner().exec(
+                new org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy(value, average, average,
+                        1 - decay));
+    }
+
     String name();
 
     /** System property choosing the kernels: auto (host on the CPU backend, else nd4j), host or nd4j. */

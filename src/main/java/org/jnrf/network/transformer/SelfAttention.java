@@ -58,14 +58,13 @@ public final class SelfAttention {
         INDArray kk = key.forward(x, cache.child("key"));
         INDArray v = value.forward(x, cache.child("value"));
         INDArray context = cache.buffer("context", l, width);
-        INDArray headOut = cache.buffer("head", l, d);
         double scale = 1 / Math.sqrt(d);
         for (int h = 0; h < heads; h++) {
             INDArray p = cache.buffer("p" + h, l, l);
             k.gemm(head(q, h, d), head(kk, h, d), p, false, true, scale, 0.0);
             k.softmaxRows(p, keyBias, p);
-            k.gemm(p, head(v, h, d), headOut, false, false, 1.0, 0.0);
-            head(context, h, d).assign(headOut);
+            // a head's columns of an 'f'-order matrix are one contiguous block: the product goes there directly
+            k.gemm(p, head(v, h, d), head(context, h, d), false, false, 1.0, 0.0);
         }
         cache.keep("q", q);
         cache.keep("k", kk);
@@ -87,18 +86,14 @@ public final class SelfAttention {
         INDArray dk = cache.gradBuffer("dk", l, width);
         INDArray dv = cache.gradBuffer("dv", l, width);
         INDArray dp = cache.gradBuffer("dp", l, l);
-        INDArray headGrad = cache.gradBuffer("head", l, d);
         for (int h = 0; h < heads; h++) {
             INDArray p = cache.buffer("p" + h, l, l);
             INDArray dContextH = head(dContext, h, d);
             k.gemm(dContextH, head(v, h, d), dp, false, true, 1.0, 0.0);
-            k.gemm(p, dContextH, headGrad, true, false, 1.0, 0.0);
-            head(dv, h, d).assign(headGrad);
+            k.gemm(p, dContextH, head(dv, h, d), true, false, 1.0, 0.0);
             k.softmaxRowsBackward(p, dp, dp);
-            k.gemm(dp, head(kk, h, d), headGrad, false, false, scale, 0.0);
-            head(dq, h, d).assign(headGrad);
-            k.gemm(dp, head(q, h, d), headGrad, true, false, scale, 0.0);
-            head(dk, h, d).assign(headGrad);
+            k.gemm(dp, head(kk, h, d), head(dq, h, d), false, false, scale, 0.0);
+            k.gemm(dp, head(q, h, d), head(dk, h, d), true, false, scale, 0.0);
         }
         INDArray dx = query.backward(dq, cache.child("query"), true);
         k.add(dx, key.backward(dk, cache.child("key"), true));

@@ -57,6 +57,15 @@ class KernelsTest {
         HOST.addRowVector(b, bias);
         close("addRowVector", a, b);
 
+        for (char order : new char[]{'f', 'c'}) { // weight averages of 'f' matrices and 'c' embedding tables
+            INDArray avgA = x.dup(order);
+            INDArray avgB = x.dup(order);
+            ND4J.movingAverage(avgA, dy.dup(order), 0.9);
+            HOST.movingAverage(avgB, dy.dup(order), 0.9);
+            close("movingAverage " + order, avgA, avgB);
+            close("movingAverage " + order + " against its definition", x.mul(0.9).add(dy.mul(0.1)), avgB);
+        }
+
         INDArray ga = gain.dup('f');
         INDArray gb = gain.dup('f');
         ND4J.addColumnSums(x, ga);
