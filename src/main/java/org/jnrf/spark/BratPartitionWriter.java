@@ -21,7 +21,8 @@ import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.document.EntityMention;
 
 /**
- * Writes the {@code .ann} file of each annotated row whose text could be decoded (as {@code annotate} writes a note
+ * Writes the {@code .ann} file, and the text beside it as {@code .txt} (so the folder opens in brat and feeds the
+ * n2c2 scorer), of each annotated row whose text could be decoded (as {@code annotate} writes a note
  * whose analysis failed, without annotations, and none for a note it could not read), at {@code <root>/<id>.ann}.
  * Each file is written under a temporary name and renamed, so a task that is retried rewrites the same complete
  * files and a reader never sees half of one. Returns what the driver needs afterwards: the types found (for
@@ -62,9 +63,10 @@ final class BratPartitionWriter implements MapPartitionsFunction<Row, String> {
                 Path file = HadoopFiles.under(new Path(root), id, ".ann");
                 AnnotatedDocument document = AnnotationColumns.document(id, text, row.getList(2), row.getList(3));
                 write(fs, file, BratAnnFormatter.format(document));
+                write(fs, HadoopFiles.under(new Path(root), id, ".txt"), text);
                 collectTypes(document, facts);
             } catch (IOException | RuntimeException e) {
-                facts.add(String.join("\t", FAILURE, String.valueOf(id), "cannot write the .ann file ("
+                facts.add(String.join("\t", FAILURE, String.valueOf(id), "cannot write the BRAT files ("
                         + FailureReasons.of(e) + ")"));
             }
         }

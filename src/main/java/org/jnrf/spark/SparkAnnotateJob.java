@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -149,6 +148,15 @@ public final class SparkAnnotateJob implements Callable<Integer> {
                     throw bad("--out: " + folder + " exists; remove it or choose another folder");
                 }
             }
+            if (formats.contains(OutputFormat.brat)) {
+                for (String location : locations) {
+                    Path input = new Path(location);
+                    if (input.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(input)
+                            .equals(fs.makeQualified(outPath))) {
+                        throw bad("--out: " + out + " holds the input notes; BRAT output would write over them");
+                    }
+                }
+            }
             Dataset<Row> notes;
             try {
                 notes = NoteInputs.read(spark, inputFormat, locations);
@@ -212,7 +220,7 @@ public final class SparkAnnotateJob implements Callable<Integer> {
                         AnnotationColumns.RELATIONS)
                 .mapPartitions(new BratPartitionWriter(outPath.toString(), spark.sparkContext().hadoopConfiguration()),
                         Encoders.STRING())
-                .distinct().collectAsList();
+                .collectAsList(); // each partition's facts are distinct already: a few lines per partition
         BratConfiguration configuration = new BratConfiguration();
         BratPartitionWriter.facts(facts, BratPartitionWriter.ENTITY_TYPE)
                 .forEach(f -> configuration.addEntityType(f[1]));
@@ -226,22 +234,21 @@ public final class SparkAnnotateJob implements Callable<Integer> {
 
     /**
      * Writes {@code DIR/errors.tsv} (as {@code annotate} does: a header, then one row per problem, by document id)
-     * and lists the problems on stderr; returns how many there are. Error rows are streamed to the driver one
-     * partition at a time.
+     * and lists the problems on stderr; returns how many there are. Only the error rows (id and message) come to
+     * the driver.
      */
     private static long writeErrorReport(FileSystem fs, Path outPath, Dataset<Row> annotated, List<String> writeFailures,
                                          PrintWriter err) throws IOException {
         StringBuilder tsv = new StringBuilder(ErrorReportWriter.HEADER).append('\n');
         long count = 0;
-        Iterator<Row> errors = annotated.filter(functions.col(AnnotationColumns.ERROR).isNotNull())
-                .select(NoteInputs.ID, AnnotationColumns.ERROR).orderBy(NoteInputs.ID).toLocalIterator();
         List<String> lines = new ArrayList<>();
-        while (errors.hasNext()) {
-            Row row = errors.next();
+        for (Row row : annotated.filter(functions.col(AnnotationColumns.ERROR).isNotNull())
+                .select(NoteInputs.ID, AnnotationColumns.ERROR).collectAsList()) {
             lines.add(ErrorReportWriter.line(row.isNullAt(0) ? "(no id)" : row.getString(0), COMPONENT,
                     row.getString(1)));
         }
         lines.addAll(writeFailures);
+        lines.sort(null); // by note id, as annotate's report
         for (String line : lines) {
             tsv.append(line).append('\n');
             err.println("jnrf spark-annotate: " + line.replace('\t', ' '));

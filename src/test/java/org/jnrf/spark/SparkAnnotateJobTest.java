@@ -101,6 +101,8 @@ class SparkAnnotateJobTest {
         assertEquals(5, expected.size(), expected.keySet().toString()); // 4 samples and the emoji note
         assertTrue(expected.values().stream().anyMatch(ann -> ann.contains("\tDrug ")), "no entity at all");
         assertEquals(expected, annFiles(sparkOut));
+        assertEquals(Files.readString(annotateOut.resolve("clinic/emoji.txt")),
+                Files.readString(sparkOut.resolve("clinic/emoji.txt")));
         assertEquals(Files.readString(annotateOut.resolve("annotation.conf")),
                 Files.readString(sparkOut.resolve("annotation.conf")));
     }
