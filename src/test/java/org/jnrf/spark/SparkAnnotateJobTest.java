@@ -148,6 +148,24 @@ class SparkAnnotateJobTest {
     }
 
     @Test
+    void jsonLinesInputGivesARowPerLine() throws IOException {
+        Path jsonl = work.resolve("notes.jsonl");
+        Files.writeString(jsonl, "{\"id\": 1, \"text\": \"Ibuprofen 400 mg caused nausea.\"}\n"
+                + "{\"id\": 2}\n");
+        Path out = work.resolve("from-jsonl");
+        CommandLine job = new CommandLine(new SparkAnnotateJob()).setCaseInsensitiveEnumValuesAllowed(true);
+        job.setOut(new PrintWriter(new StringWriter()));
+        job.setErr(new PrintWriter(new StringWriter()));
+        assertEquals(3, job.execute("--input", jsonl.toString(), "--input-format", "jsonl", "--output",
+                out.toString()));
+        List<Row> rows = spark.read().parquet(out.resolve("parquet").toString()).orderBy("id").collectAsList();
+        assertEquals(2, rows.size());
+        assertNull(rows.get(0).getString(3));
+        assertFalse(rows.get(0).getList(1).isEmpty());
+        assertEquals("2: no text", rows.get(1).getString(3));
+    }
+
+    @Test
     void transformerKeepsTheColumnsAndReportsNotesWithoutText() {
         StructType schema = new StructType().add("note", DataTypes.LongType).add("body", DataTypes.StringType)
                 .add("ward", DataTypes.StringType);
