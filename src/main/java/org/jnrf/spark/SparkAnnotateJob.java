@@ -73,6 +73,10 @@ public final class SparkAnnotateJob implements Callable<Integer> {
             + "executors with the job; or classpath:... (default: the shipped model).")
     String model;
 
+    @Option(names = "--model-file", paramLabel = "NAME", description = "The file name of a model zip shipped with "
+            + "spark-submit --files (instead of --model).")
+    String modelFile;
+
     @Option(names = "--master", paramLabel = "URL", description = "Spark master, e.g. local[2] (default: the one "
             + "spark-submit gives).")
     String master;
@@ -116,6 +120,12 @@ public final class SparkAnnotateJob implements Callable<Integer> {
         JnrfTransformer transformer = new JnrfTransformer().setComputeThreads(computeThreads)
                 .setMaxWordPieces(maxWordPieces);
         String distribute = null;
+        if (model != null && modelFile != null) {
+            throw bad("--model and --model-file name two models; give one");
+        }
+        if (modelFile != null) {
+            transformer.setDistributedModel(modelFile);
+        }
         if (model != null) {
             try {
                 new ModelLocation(model);

@@ -148,7 +148,7 @@ class SparkAnnotateJobTest {
     }
 
     @Test
-    void jsonLinesInputGivesARowPerLine() throws IOException {
+    void jsonLinesInputWithAShippedModelGivesARowPerLine() throws IOException {
         Path jsonl = work.resolve("notes.jsonl");
         Files.writeString(jsonl, "{\"id\": 1, \"text\": \"Ibuprofen 400 mg caused nausea.\"}\n"
                 + "{\"id\": 2}\n");
@@ -156,8 +156,11 @@ class SparkAnnotateJobTest {
         CommandLine job = new CommandLine(new SparkAnnotateJob()).setCaseInsensitiveEnumValuesAllowed(true);
         job.setOut(new PrintWriter(new StringWriter()));
         job.setErr(new PrintWriter(new StringWriter()));
+        // the model as spark-submit --files ships it: a file each executor finds through SparkFiles
+        spark.sparkContext().addFile(Path.of("resources", "models", "jnrf-phee-default.zip").toAbsolutePath()
+                .toString());
         assertEquals(3, job.execute("--input", jsonl.toString(), "--input-format", "jsonl", "--output",
-                out.toString()));
+                out.toString(), "--model-file", "jnrf-phee-default.zip"));
         List<Row> rows = spark.read().parquet(out.resolve("parquet").toString()).orderBy("id").collectAsList();
         assertEquals(2, rows.size());
         assertNull(rows.get(0).getString(3));
