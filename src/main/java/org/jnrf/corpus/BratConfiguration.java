@@ -33,18 +33,28 @@ public final class BratConfiguration {
     public synchronized void add(AnnotatedDocument document) {
         Map<String, EntityMention> entities = document.entitiesById();
         for (EntityMention entity : document.entities()) {
-            entityTypes.add(entity.type());
+            addEntityType(entity.type());
         }
         for (RelationMention relation : document.relations()) {
             EntityMention modifier = entities.get(relation.modifierId());
             EntityMention anchor = entities.get(relation.anchorId());
             if (modifier != null && anchor != null) {
-                List<SortedSet<String>> arguments = relations.computeIfAbsent(relation.type(),
-                        t -> List.of(new TreeSet<>(), new TreeSet<>()));
-                arguments.get(0).add(modifier.type());
-                arguments.get(1).add(anchor.type());
+                addRelationType(relation.type(), modifier.type(), anchor.type());
             }
         }
+    }
+
+    /** Declares an entity type (for types gathered elsewhere, e.g. over a Spark job's partitions). */
+    public synchronized void addEntityType(String type) {
+        entityTypes.add(type);
+    }
+
+    /** Declares a relation type with the entity types of one of its modifiers (Arg1) and anchors (Arg2). */
+    public synchronized void addRelationType(String type, String modifierType, String anchorType) {
+        List<SortedSet<String>> arguments = relations.computeIfAbsent(type,
+                t -> List.of(new TreeSet<>(), new TreeSet<>()));
+        arguments.get(0).add(modifierType);
+        arguments.get(1).add(anchorType);
     }
 
     /** The content of {@code annotation.conf}. */

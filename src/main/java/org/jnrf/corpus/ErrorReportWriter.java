@@ -48,7 +48,8 @@ public class ErrorReportWriter extends JCasAnnotator_ImplBase {
     private String targetLocation;
 
     public static final String REPORT_FILE_NAME = "errors.tsv";
-    static final String HEADER = "documentId\tcomponent\tmessage";
+    /** The header line of {@code errors.tsv}. */
+    public static final String HEADER = "documentId\tcomponent\tmessage";
     /** The component named in rows added by {@link #addFailure}. */
     public static final String PIPELINE = "pipeline";
 
@@ -136,8 +137,7 @@ public class ErrorReportWriter extends JCasAnnotator_ImplBase {
             List<Row> rows = new ArrayList<>(report.rows);
             rows.sort(Comparator.comparing(Row::sortKey).thenComparingLong(Row::sequence));
             for (Row row : rows) {
-                tsv.append(field(row.documentId())).append('\t').append(field(row.component())).append('\t')
-                        .append(field(row.message())).append('\n');
+                tsv.append(line(row.documentId(), row.component(), row.message())).append('\n');
             }
             try {
                 Files.createDirectories(reportFile.getParent());
@@ -155,6 +155,11 @@ public class ErrorReportWriter extends JCasAnnotator_ImplBase {
             report = null;
         }
         super.destroy();
+    }
+
+    /** One row of {@code errors.tsv}, without its line break (for reports gathered elsewhere, e.g. by a Spark job). */
+    public static String line(String documentId, String component, String message) {
+        return field(documentId) + '\t' + field(component) + '\t' + field(message);
     }
 
     /** A TSV field: tabs and line breaks would break the row, so they become spaces. */
