@@ -69,6 +69,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Pretrained subword embeddings (vocab.txt + embeddings.f32, see import-embeddings).")
     Path embeddings;
 
+    @Option(names = "--encoder", paramLabel = "DIR",
+            description = "Start a contextual encoder from a pretrained one (see import-encoder); the model uses its "
+                    + "tokenizer. Sets encoder=pretrained; encoderLayers=N keeps its first N layers.")
+    Path encoder;
+
     @Option(names = "--stop-after-epochs", paramLabel = "N", description = "Train at most N epochs in this run, "
             + "write the best model so far and keep the checkpoint; the same command later goes on from there.")
     Integer stopAfterEpochs;
@@ -89,6 +94,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (embeddings != null) {
             Inputs.requireFolder(spec, embeddings, "--embeddings");
+        }
+        if (encoder != null) {
+            Inputs.requireFolder(spec, encoder, "--encoder");
+            if (embeddings != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--encoder and --embeddings exclude each other: the encoder brings its own table");
+            }
         }
         if (dev != null && !devIsWhole(err)) {
             return 1;
@@ -118,6 +130,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (embeddings != null) {
             parameters.addAll(List.of(JnrfTrainer.PARAM_EMBEDDINGS_LOCATION, embeddings.toString()));
+        }
+        if (encoder != null) {
+            parameters.addAll(List.of(JnrfTrainer.PARAM_ENCODER_LOCATION, encoder.toString()));
         }
         // the report comes first: it is written before training starts, and stays when training fails
         Path reportFolder = out.toAbsolutePath().getParent();

@@ -22,8 +22,11 @@ import org.jnrf.cas.DocumentErrors;
 import org.jnrf.cas.SourceDocuments;
 import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.eval.RelationThresholdTuning;
+import org.jnrf.model.EncoderDirectory;
 import org.jnrf.model.JnrfModel;
 import org.jnrf.text.EmbeddingDirectory;
+import org.jnrf.text.HuggingFaceVocabulary;
+import org.jnrf.text.WordPieceTokenizer;
 import org.jnrf.text.Vocabulary;
 import org.jnrf.training.Trainer;
 import org.jnrf.training.TrainingConfig;
@@ -80,6 +83,16 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
     private String embeddingsLocation;
 
     /**
+     * Folder of a pretrained encoder written by {@code jnrf import-encoder} (optional): the network's contextual
+     * encoder starts from its weights ({@code encoder=pretrained}, implied), and the model uses its tokenizer's
+     * vocabulary and settings.
+     */
+    public static final String PARAM_ENCODER_LOCATION = "encoderLocation";
+    @ConfigurationParameter(name = PARAM_ENCODER_LOCATION, mandatory = false,
+            description = "Folder of a pretrained encoder written by jnrf import-encoder: training starts from it")
+    private String encoderLocation;
+
+    /**
      * Train at most this many epochs in this run (-1: to the end), then write the best model so far and keep the
      * checkpoint, so a later run with the same settings goes on from there: training in time-boxed sessions.
      */
@@ -113,9 +126,36 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
         super.initialize(context);
         try {
             config = TrainingSettings.apply(TrainingSettings.productDefaults(), List.of(settings));
-        } catch (IllegalArgumentException e) {
+            if (encoderLocation != null && !encoderLocation.isBlank()) {
+                boolean layersNamed = java.util.Arrays.stream(settings)
+                        .anyMatch(v -> v.strip().startsWith("encoderLayers="));
+                config = withEncoderTokenizer(layersNamed ? config : config.toBuilder().encoderLayers(0).build(),
+                        Path.of(encoderLocation));
+            }
+        } catch (IllegalArgumentException | IOException e) {
             throw new ResourceInitializationException(e);
         }
+    }
+
+    /**
+     * The settings for training from the encoder in {@code folder}: encoder=pretrained, and the model tokenizes as
+     * the encoder's tokenizer does (reading just its tokenizer.json here; the weights are read when training starts).
+     * All the folder's layers are kept unless the settings name {@code encoderLayers}.
+     */
+    static TrainingConfig withEncoderTokenizer(TrainingConfig config, Path folder) throws IOException {
+        if (config.encoder() != null && !config.encoder().equals(TrainingConfig.PRETRAINED_ENCODER)) {
+            throw new IllegalArgumentException("encoder=" + config.encoder() + " contradicts the pretrained encoder "
+                    + folder);
+        }
+        HuggingFaceVocabulary tokenizer = EncoderDirectory.tokenizer(folder);
+        if (tokenizer.maxCharsPerWord() != WordPieceTokenizer.DEFAULT_MAX_CHARS_PER_WORD) {
+            throw new IllegalArgumentException(folder + ": the encoder's tokenizer reads words of up to "
+                    + tokenizer.maxCharsPerWord() + " characters; models read "
+                    + WordPieceTokenizer.DEFAULT_MAX_CHARS_PER_WORD);
+        }
+        return config.toBuilder().encoder(TrainingConfig.PRETRAINED_ENCODER)
+                .lowerCase(tokenizer.basicTokenizer().lowerCase())
+                .stripAccents(tokenizer.basicTokenizer().stripAccents()).build();
     }
 
     @Override
@@ -145,6 +185,13 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
             Trainer trainer = new Trainer(config).checkpoint(checkpoint);
             if (epochsThisRun >= 0) {
                 trainer.stopAfterEpochs(epochsThisRun);
+            }
+            if (encoderLocation != null && !encoderLocation.isBlank()) {
+                EncoderDirectory.Encoder encoder = EncoderDirectory.read(Path.of(encoderLocation));
+                LOG.info("contextual encoder from {}: {} ({} of its {} layers kept)", encoderLocation, encoder.name(),
+                        config.encoderLayers() == 0 ? encoder.shape().layers() : config.encoderLayers(),
+                        encoder.shape().layers());
+                trainer.pretrainedEncoder(encoder.shape(), encoder.weights(), encoder.tokenizer().vocabulary());
             }
             if (embeddingsLocation != null && !embeddingsLocation.isBlank()) {
                 Path folder = Path.of(embeddingsLocation);
