@@ -70,8 +70,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path embeddings;
 
     @Option(names = "--encoder", paramLabel = "DIR",
-            description = "Start a contextual encoder from a pretrained one (see import-encoder); the model uses its "
-                    + "tokenizer. Sets encoder=pretrained; encoderLayers=N keeps its first N layers.")
+            description = "A pretrained contextual encoder in front of the Fourier layers (a folder written by"
+                    + " import-encoder): its weights start the encoder, its tokenizer is the model's.")
     Path encoder;
 
     @Option(names = "--stop-after-epochs", paramLabel = "N", description = "Train at most N epochs in this run, "
@@ -99,7 +99,7 @@ public final class TrainCommand implements Callable<Integer> {
             Inputs.requireFolder(spec, encoder, "--encoder");
             if (embeddings != null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--encoder and --embeddings exclude each other: the encoder brings its own table");
+                        "--encoder and --embeddings exclude each other: the encoder has its own word table");
             }
         }
         if (dev != null && !devIsWhole(err)) {

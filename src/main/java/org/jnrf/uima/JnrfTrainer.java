@@ -25,8 +25,6 @@ import org.jnrf.eval.RelationThresholdTuning;
 import org.jnrf.model.EncoderDirectory;
 import org.jnrf.model.JnrfModel;
 import org.jnrf.text.EmbeddingDirectory;
-import org.jnrf.text.HuggingFaceVocabulary;
-import org.jnrf.text.WordPieceTokenizer;
 import org.jnrf.text.Vocabulary;
 import org.jnrf.training.Trainer;
 import org.jnrf.training.TrainingConfig;
@@ -83,13 +81,12 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
     private String embeddingsLocation;
 
     /**
-     * Folder of a pretrained encoder written by {@code jnrf import-encoder} (optional): the network's contextual
-     * encoder starts from its weights ({@code encoder=pretrained}, implied), and the model uses its tokenizer's
-     * vocabulary and settings.
+     * Folder of a pretrained contextual encoder (written by {@code jnrf import-encoder}; optional): the encoder's
+     * weights start the network's encoder ({@code encoder=pretrained}) and its tokenizer becomes the model's.
      */
     public static final String PARAM_ENCODER_LOCATION = "encoderLocation";
     @ConfigurationParameter(name = PARAM_ENCODER_LOCATION, mandatory = false,
-            description = "Folder of a pretrained encoder written by jnrf import-encoder: training starts from it")
+            description = "Folder of a pretrained contextual encoder written by jnrf import-encoder")
     private String encoderLocation;
 
     /**
@@ -125,37 +122,18 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
     public void initialize(UimaContext context) throws ResourceInitializationException {
         super.initialize(context);
         try {
-            config = TrainingSettings.apply(TrainingSettings.productDefaults(), List.of(settings));
+            List<String> all = new ArrayList<>();
             if (encoderLocation != null && !encoderLocation.isBlank()) {
-                boolean layersNamed = java.util.Arrays.stream(settings)
-                        .anyMatch(v -> v.strip().startsWith("encoderLayers="));
-                config = withEncoderTokenizer(layersNamed ? config : config.toBuilder().encoderLayers(0).build(),
-                        Path.of(encoderLocation));
+                // first, so that the settings are read as those of a network with an encoder (layers=0 allowed)
+                all.add("encoder=" + TrainingConfig.PRETRAINED_ENCODER);
+                // all of the folder's layers (import-encoder --layers chose them) unless the settings say otherwise
+                all.add("encoderLayers=0");
             }
-        } catch (IllegalArgumentException | IOException e) {
+            all.addAll(List.of(settings));
+            config = TrainingSettings.apply(TrainingSettings.productDefaults(), all);
+        } catch (IllegalArgumentException e) {
             throw new ResourceInitializationException(e);
         }
-    }
-
-    /**
-     * The settings for training from the encoder in {@code folder}: encoder=pretrained, and the model tokenizes as
-     * the encoder's tokenizer does (reading just its tokenizer.json here; the weights are read when training starts).
-     * All the folder's layers are kept unless the settings name {@code encoderLayers}.
-     */
-    static TrainingConfig withEncoderTokenizer(TrainingConfig config, Path folder) throws IOException {
-        if (config.encoder() != null && !config.encoder().equals(TrainingConfig.PRETRAINED_ENCODER)) {
-            throw new IllegalArgumentException("encoder=" + config.encoder() + " contradicts the pretrained encoder "
-                    + folder);
-        }
-        HuggingFaceVocabulary tokenizer = EncoderDirectory.tokenizer(folder);
-        if (tokenizer.maxCharsPerWord() != WordPieceTokenizer.DEFAULT_MAX_CHARS_PER_WORD) {
-            throw new IllegalArgumentException(folder + ": the encoder's tokenizer reads words of up to "
-                    + tokenizer.maxCharsPerWord() + " characters; models read "
-                    + WordPieceTokenizer.DEFAULT_MAX_CHARS_PER_WORD);
-        }
-        return config.toBuilder().encoder(TrainingConfig.PRETRAINED_ENCODER)
-                .lowerCase(tokenizer.basicTokenizer().lowerCase())
-                .stripAccents(tokenizer.basicTokenizer().stripAccents()).build();
     }
 
     @Override
@@ -182,16 +160,20 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
                     ? model.resolveSibling(model.getFileName() + ".checkpoint") : Path.of(checkpointFile);
             LOG.info("training on {} documents ({} skipped), {} dev documents; checkpoint {}", documents.size(),
                     skipped.size(), dev.size(), checkpoint);
-            Trainer trainer = new Trainer(config).checkpoint(checkpoint);
+            EncoderDirectory.Encoder encoder = encoderLocation == null || encoderLocation.isBlank() ? null
+                    : EncoderDirectory.read(Path.of(encoderLocation));
+            TrainingConfig runConfig = encoder == null ? config : config.toBuilder()
+                    .encoder(TrainingConfig.PRETRAINED_ENCODER)
+                    .lowerCase(encoder.tokenizer().basicTokenizer().lowerCase())
+                    .stripAccents(encoder.tokenizer().basicTokenizer().stripAccents()).build();
+            Trainer trainer = new Trainer(runConfig).checkpoint(checkpoint);
+            if (encoder != null) {
+                LOG.info("contextual encoder {} ({} layers, width {}) from {}", encoder.name(),
+                        encoder.shape().layers(), encoder.shape().width(), encoderLocation);
+                trainer.pretrainedEncoder(encoder.shape(), encoder.weights(), encoder.tokenizer().vocabulary());
+            }
             if (epochsThisRun >= 0) {
                 trainer.stopAfterEpochs(epochsThisRun);
-            }
-            if (encoderLocation != null && !encoderLocation.isBlank()) {
-                EncoderDirectory.Encoder encoder = EncoderDirectory.read(Path.of(encoderLocation));
-                LOG.info("contextual encoder from {}: {} ({} of its {} layers kept)", encoderLocation, encoder.name(),
-                        config.encoderLayers() == 0 ? encoder.shape().layers() : config.encoderLayers(),
-                        encoder.shape().layers());
-                trainer.pretrainedEncoder(encoder.shape(), encoder.weights(), encoder.tokenizer().vocabulary());
             }
             if (embeddingsLocation != null && !embeddingsLocation.isBlank()) {
                 Path folder = Path.of(embeddingsLocation);

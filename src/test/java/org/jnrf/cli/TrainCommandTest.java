@@ -38,6 +38,60 @@ class TrainCommandTest extends CliTestSupport {
     }
 
     @Test
+    void trainsWithAnImportedEncoderItsWeightsAndTokenizer() throws Exception {
+        Path train = TestModels.copyCorpus(TestModels.PHEE_TRAIN, dir.resolve("train"), 3);
+        // an encoder folder as import-encoder writes it: a tiny random BERT (3 layers) and a WordPiece tokenizer
+        org.jnrf.text.VocabularyBuilder builder = new org.jnrf.text.VocabularyBuilder(
+                org.jnrf.text.BasicTokenizer.uncased(), 300, 1);
+        for (Path txt : Files.list(train).filter(p -> p.toString().endsWith(".txt")).toList()) {
+            builder.add(Files.readString(txt));
+        }
+        org.jnrf.text.Vocabulary vocabulary = builder.build();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tokenizer = json.createObjectNode();
+        tokenizer.putObject("normalizer").put("type", "BertNormalizer").put("lowercase", true);
+        tokenizer.putObject("pre_tokenizer").put("type", "BertPreTokenizer");
+        com.fasterxml.jackson.databind.node.ObjectNode wordPiece = tokenizer.putObject("model");
+        wordPiece.put("type", "WordPiece").put("unk_token", "[UNK]");
+        com.fasterxml.jackson.databind.node.ObjectNode vocab = wordPiece.putObject("vocab");
+        for (int id = 0; id < vocabulary.size(); id++) {
+            vocab.put(vocabulary.pieces().get(id), id);
+        }
+        org.jnrf.network.transformer.BertShape shape = new org.jnrf.network.transformer.BertShape(vocabulary.size(),
+                40, 2, 16, 3, 2, 32, 1e-12);
+        org.jnrf.network.transformer.BertEncoder random = new org.jnrf.network.transformer.BertEncoder(shape,
+                new org.jnrf.network.layers.Init(9, org.nd4j.linalg.api.buffer.DataType.FLOAT));
+        java.util.Map<String, org.jnrf.model.Tensor> tensors = new java.util.LinkedHashMap<>();
+        random.params().forEach(p -> tensors.put(p.name(), org.jnrf.model.Tensor.of(p.name(), p.value())));
+        Path encoderDir = dir.resolve("encoder");
+        org.jnrf.model.EncoderDirectory.write(encoderDir, "tiny", "a test", shape, tensors,
+                json.writeValueAsBytes(tokenizer), "test weights\n");
+
+        Path model = dir.resolve("m.zip");
+        assertEquals(0, run("train", "--train", train.toString(), "--out", model.toString(), "--encoder",
+                encoderDir.toString(), "--width", "16", "--layers", "0", "--epochs", "1", "--set", "encoderLayers=2",
+                "--set", "encoderTrainableLayers=1", "--no-progress"), err.toString());
+        JnrfModel trained = JnrfModel.load(model);
+        assertEquals(2, trained.config().encoder().shape().layers(), "the first two layers kept");
+        assertEquals(vocabulary.pieces(), trained.vocabulary().pieces(), "the encoder's tokenizer");
+        java.util.Map<String, float[]> saved = new java.util.HashMap<>();
+        trained.weights().forEach(t -> saved.put(t.name(), t.data()));
+        // the layer below the fine-tuned one and the tables are the imported weights, exactly
+        for (String name : List.of(org.jnrf.network.transformer.BertShape.wordEmbeddings(),
+                org.jnrf.network.transformer.BertShape.layerPart(0, "query.weight"))) {
+            assertTrue(java.util.Arrays.equals(tensors.get(name).data(), saved.get(name)), name);
+        }
+        assertFalse(java.util.Arrays.equals(tensors.get(org.jnrf.network.transformer.BertShape.layerPart(1,
+                "query.weight")).data(), saved.get(org.jnrf.network.transformer.BertShape.layerPart(1,
+                "query.weight"))), "the top layer was fine-tuned");
+        assertFalse(saved.containsKey(org.jnrf.network.transformer.BertShape.layerPart(2, "query.weight")));
+
+        assertEquals(2, run("train", "--train", train.toString(), "--out", model.toString(), "--encoder",
+                encoderDir.toString(), "--embeddings", encoderDir.toString()));
+        assertTrue(err.toString().contains("--encoder and --embeddings exclude each other"), err.toString());
+    }
+
+    @Test
     void brokenTrainingDocumentsAreListedInTheErrorReportBesideTheModelWithoutTheirText() throws Exception {
         String marker = "ZQXMARKER";
         Path train = TestModels.copyCorpus(TestModels.PHEE_TRAIN, dir.resolve("train"), 8);

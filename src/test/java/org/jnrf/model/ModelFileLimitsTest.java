@@ -138,6 +138,62 @@ class ModelFileLimitsTest {
         assertTrue(minimum <= values && minimum > values / 2, minimum + " of " + values);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"jnrf-phee-default.zip", "jnrf-tac2017.zip"})
+    void aModelFromBeforeContextualEncodersLoadsOnTheTablePath(String file) throws IOException {
+        Path zip = Path.of("resources", "models", file);
+        Map<String, byte[]> shipped = ModelArchiveFormat.readEntries(Files.newInputStream(zip), file);
+        assertTrue(!JSON.readTree(shipped.get(ModelArchiveFormat.CONFIG_ENTRY)).has("encoder"),
+                "written before the encoder existed");
+        JnrfModel model = JnrfModel.load(zip);
+        org.junit.jupiter.api.Assertions.assertNull(model.config().encoder());
+        assertTrue(model.memberWeights().stream().flatMap(java.util.List::stream)
+                .noneMatch(t -> t.name().startsWith("bert.")));
+        // and a table-path model written now still has no encoder entry, so older builds read it
+        assertTrue(!JSON.readTree(entries.get(ModelArchiveFormat.CONFIG_ENTRY)).has("encoder"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"layers, 2000, encoder layers 2000 is beyond the limit",
+            "maxPositions, 100000, encoder maxPositions 100000 is beyond the limit",
+            "heads, 5, width 8 is not divisible by heads 5",
+            "width, 1000000, the contextual encoder reads"})
+    void anEncoderBeyondSaneLimitsIsRefused(String field, int value, String message) throws IOException {
+        Map<String, byte[]> encoderModel = encoderModelEntries();
+        ObjectNode config = (ObjectNode) JSON.readTree(encoderModel.get(ModelArchiveFormat.CONFIG_ENTRY));
+        ((ObjectNode) config.get("encoder").get("shape")).put(field, value);
+        encoderModel.put(ModelArchiveFormat.CONFIG_ENTRY, JSON.writeValueAsBytes(config));
+        ModelFormatException e = failure(encoderModel);
+        assertTrue(e.getMessage().contains("bad.zip!config.json: invalid configuration") && e.getMessage()
+                .contains(message), e.getMessage());
+    }
+
+    @Test
+    void theSizeFormulaIsALowerBoundOfAnEncoderNetwork() throws IOException {
+        JnrfModel model = JnrfModel.load(new ByteArrayInputStream(JnrfModelTest.zip(encoderModelEntries())), "enc");
+        long values = model.weights().stream().mapToLong(t -> t.data().length).sum();
+        long minimum = model.config().minimumWeightValues();
+        assertTrue(minimum <= values && minimum > values / 2, minimum + " of " + values);
+    }
+
+    /** A random network with a contextual encoder (width 8, 2 layers, 2 heads), as zip entries. */
+    private static Map<String, byte[]> encoderModelEntries() throws IOException {
+        JnrfModel table = JnrfModelTest.randomModel(5);
+        org.jnrf.network.transformer.BertShape shape = new org.jnrf.network.transformer.BertShape(
+                table.vocabulary().size(), 16, 2, 8, 2, 2, 16, 1e-12);
+        org.jnrf.network.NetworkConfig nc = new org.jnrf.network.NetworkConfig(table.vocabulary().size(), 8, 16, 1,
+                2, true, 4, 16, org.nd4j.linalg.api.buffer.DataType.FLOAT, 5, 0, false,
+                new org.jnrf.network.ContextualEncoderConfig(shape, table.vocabulary().clsId(),
+                        table.vocabulary().sepId()));
+        org.jnrf.network.LabelSpace labels = table.config().labelSpace();
+        org.jnrf.network.JnrfNetwork net = new org.jnrf.network.JnrfNetwork(nc, labels,
+                org.jnrf.network.fourier.FourierMixers.create("auto", 1));
+        JnrfModel model = JnrfModel.fromNetwork(ModelConfig.of(nc, labels, true, false, 100), table.vocabulary(), net);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ModelArchiveFormat.writeZip(out, model.config(), model.vocabulary(), model.weights(), Map.of());
+        return new LinkedHashMap<>(ModelArchiveFormat.readEntries(new ByteArrayInputStream(out.toByteArray()), "m"));
+    }
+
     private Map<String, byte[]> withConfig(String setting, int value) throws IOException {
         ObjectNode config = (ObjectNode) JSON.readTree(entries.get(ModelArchiveFormat.CONFIG_ENTRY));
         config.put(setting, value);

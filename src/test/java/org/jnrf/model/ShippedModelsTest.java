@@ -30,7 +30,12 @@ class ShippedModelsTest {
 
     static String digest(JnrfModel model) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        sha.update(model.config().toString().getBytes(StandardCharsets.UTF_8));
+        // a configuration without a contextual encoder prints as it did before the (null) encoder component existed
+        String config = model.config().toString();
+        if (model.config().encoder() == null) {
+            config = config.replace(", encoder=null]", "]");
+        }
+        sha.update(config.getBytes(StandardCharsets.UTF_8));
         sha.update(String.join("\n", model.vocabulary().pieces()).getBytes(StandardCharsets.UTF_8));
         for (List<Tensor> member : model.memberWeights()) {
             for (Tensor t : member) {
