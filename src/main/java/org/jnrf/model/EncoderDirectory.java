@@ -93,11 +93,8 @@ public final class EncoderDirectory {
 
     /** Reads the folder {@code dir}; a {@link ModelFormatException} naming the file and the problem otherwise. */
     public static Encoder read(Path dir) throws IOException {
+        requireFolder(dir);
         Path jsonFile = dir.resolve(ENCODER_JSON);
-        if (!Files.isRegularFile(jsonFile)) {
-            throw new NoSuchFileException(jsonFile.toString(), null,
-                    "not an encoder folder (no " + ENCODER_JSON + "; write one with jnrf import-encoder)");
-        }
         JsonNode root;
         try {
             root = JSON.readTree(jsonFile.toFile());
@@ -112,12 +109,26 @@ public final class EncoderDirectory {
         BertShape shape = shape(root.path("shape"), jsonFile.toString());
         Map<String, INDArray> weights = weights(dir.resolve(WEIGHTS_BIN), shape);
         Path tokenizerFile = dir.resolve(TOKENIZER_JSON);
-        HuggingFaceVocabulary tokenizer = HuggingFaceVocabulary.read(tokenizerFile);
+        HuggingFaceVocabulary tokenizer = tokenizer(dir);
         if (tokenizer.vocabulary().size() != shape.vocabularySize()) {
             throw new ModelFormatException(tokenizerFile.toString(), tokenizer.vocabulary().size()
                     + " pieces, the encoder's word table has " + shape.vocabularySize() + " rows");
         }
         return new Encoder(root.path("name").asText(), root.path("source").asText(), shape, weights, tokenizer);
+    }
+
+    /** Only the tokenizer of the encoder folder {@code dir} (its vocabulary and settings). */
+    public static HuggingFaceVocabulary tokenizer(Path dir) throws IOException {
+        requireFolder(dir);
+        return HuggingFaceVocabulary.read(dir.resolve(TOKENIZER_JSON));
+    }
+
+    private static void requireFolder(Path dir) throws NoSuchFileException {
+        Path jsonFile = dir.resolve(ENCODER_JSON);
+        if (!Files.isRegularFile(jsonFile)) {
+            throw new NoSuchFileException(jsonFile.toString(), null,
+                    "not an encoder folder (no " + ENCODER_JSON + "; write one with jnrf import-encoder)");
+        }
     }
 
     private static BertShape shape(JsonNode s, String file) throws ModelFormatException {

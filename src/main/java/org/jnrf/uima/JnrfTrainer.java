@@ -126,6 +126,8 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
             if (encoderLocation != null && !encoderLocation.isBlank()) {
                 // first, so that the settings are read as those of a network with an encoder (layers=0 allowed)
                 all.add("encoder=" + TrainingConfig.PRETRAINED_ENCODER);
+                // all of the folder's layers (import-encoder --layers chose them) unless the settings say otherwise
+                all.add("encoderLayers=0");
             }
             all.addAll(List.of(settings));
             config = TrainingSettings.apply(TrainingSettings.productDefaults(), all);
