@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Per-thread working memory of one forward/backward pass: named 'f'-order buffers, plus the references a layer keeps
- * for its backward pass. On the CPU backend each name owns a block of memory that only grows (by at least a quarter
- * at a time), and a buffer is the block's first rows x cols values: documents of changing length reuse the same
+ * for its backward pass. On the CPU backend each name owns a block of memory that only grows (by a quarter at a time,
+ * at most {@link #MAX_HEADROOM} values beyond what is asked), and a buffer is the block's first rows x cols values: documents of changing length reuse the same
  * memory, and after the longest document no buffer is allocated again ({@link #allocations()} counts them). Never
  * shared between threads; the model's parameters are the only shared state.
  */
@@ -29,6 +29,11 @@ public final class Scratch {
 
     /** Growth of a block that is too small: a slowly lengthening batch still allocates O(log) times. */
     private static final double GROWTH = 1.25;
+    /**
+     * At most this many values of headroom per block: the blocks of long notes keep about their exact size, so that
+     * the peak memory of a batch stays what its longest note needs.
+     */
+    private static final long MAX_HEADROOM = 1L << 20;
     private final Map<String, Object> kept = new HashMap<>();
 
     /** Working memory with the backend-neutral ND4J kernels. */
@@ -66,7 +71,7 @@ public final class Scratch {
             release(slot.storage);
             // a device backend's buffers are not plain host memory: there, a block has the exact size asked for
             long grown = capacity == 0 || !ComputeBackend.isCpu() ? need
-                    : Math.max(need, (long) Math.ceil(capacity * GROWTH));
+                    : Math.max(need, Math.min((long) Math.ceil(capacity * GROWTH), need + MAX_HEADROOM));
             slot.storage = Nd4j.createUninitialized(dataType, new long[]{grown}, 'f');
             allocations++;
             capacity = grown;

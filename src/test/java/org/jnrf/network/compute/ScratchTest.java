@@ -40,6 +40,15 @@ class ScratchTest {
     }
 
     @Test
+    void aLongNotesBlockKeepsAboutItsExactSize() {
+        Scratch scratch = new Scratch(DataType.FLOAT);
+        scratch.buffer("x", 20_000, 256);
+        scratch.buffer("x", 20_100, 256);
+        // growth by a quarter would reserve 6.4 M values; the headroom is capped at 1 M
+        assertEquals((20_100L * 256 + (1 << 20)) * 4, scratch.bytes());
+    }
+
+    @Test
     void aBufferOverALargerBlockBehavesAsAPlainMatrix() {
         Scratch scratch = new Scratch(DataType.FLOAT);
         scratch.buffer("x", 50, 10);
