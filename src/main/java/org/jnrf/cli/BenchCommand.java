@@ -17,7 +17,10 @@ import org.jnrf.network.compute.Kernels;
 import org.jnrf.network.compute.Scratch;
 import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import org.jnrf.uima.ModelLocation;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +38,8 @@ import java.util.concurrent.Callable;
  * document of a training step (forward, loss, backward, clipping, Adam) and of inference, then peak memory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time training steps and inference of the network on synthetic documents.")
+        description = "Time training steps and inference of the network on synthetic documents, or (--annotate) "
+                + "annotate on real notes.")
 public final class BenchCommand implements Callable<Integer> {
     private static final List<String> MODIFIERS = List.of("ADE", "Dosage", "Duration", "Form", "Frequency", "Reason",
             "Route", "Strength");
@@ -74,9 +78,32 @@ public final class BenchCommand implements Callable<Integer> {
     boolean frozenEmbeddings;
     @Option(names = "--skip-training", description = "time inference only")
     boolean skipTraining;
+    @Option(names = "--annotate", paramLabel = "PATH", arity = "1..*",
+            description = "time annotate on these notes (.txt files or folders) instead of synthetic documents: end "
+                    + "to end, then where the time goes (the options above are then ignored, but --threads and "
+                    + "--model)")
+    List<Path> annotate;
+    @Option(names = "--model", paramLabel = "FILE", converter = ModelLocationConverter.class,
+            description = "with --annotate: the model (default: the one shipped in the jar)")
+    ModelLocation model;
+    @Spec
+    CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        if (annotate != null) {
+            for (Path input : annotate) {
+                Inputs.requireExisting(spec, input, "--annotate");
+            }
+            if (model != null) {
+                Inputs.requireModel(spec, model, "--model");
+            }
+            int processing = threads != null ? threads : 1;
+            if (processing < 1) {
+                throw Inputs.bad(spec, "--threads must be at least 1");
+            }
+            return new AnnotateBench(annotate, model, processing, spec.commandLine().getOut()).run();
+        }
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ComputeThreads.set(t);
         FourierMixer mixer = FourierMixers.create(fourier, t);

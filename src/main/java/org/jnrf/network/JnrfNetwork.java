@@ -210,7 +210,7 @@ public final class JnrfNetwork {
             INDArray e = embedding.forward(ids, cache.child("embedding"));
             e = ContextWindow.forward(e, config.contextWindow(), cache.child("window"));
             x = input.forward(e, cache.child("input"));
-            kernels.add(x, positions.table(ids.length));
+            kernels.add(x, positions.table(ids.length, cache.child("positions")));
         }
         return encoder == null ? x : encoder.forward(x, cache.child("encoder"), training);
     }

@@ -1,6 +1,7 @@
 package org.jnrf.network;
 
 import org.jnrf.network.compute.Cache;
+import org.jnrf.network.compute.HostMemory;
 import org.jnrf.network.compute.Scratch;
 import org.jnrf.network.layers.Gelu;
 import org.jnrf.network.layers.Init;
@@ -134,11 +135,11 @@ public final class RelationHead {
                 feat[2 * (int) pairs + pair] = 1;
             }
         }
-        INDArray features = copied(Nd4j.create(feat, new long[]{pairs, 3}, 'f'), cache.buffer("features", pairs, 3));
+        INDArray features = copied(feat, cache.buffer("features", pairs, 3));
         cache.kernels().gemm(features, poly.value(), logits, false, false, 1.0, 1.0);
         cache.keep("features", features);
         if (rank != null) {
-            INDArray rankFeatures = copied(rankFeatures(modifiers, anchors, lineIndex, spans, from, to),
+            INDArray rankFeatures = copied(rankFeatureValues(modifiers, anchors, lineIndex, spans, from, to),
                     cache.buffer("rankFeatures", pairs, RANK_FEATURES));
             cache.kernels().gemm(rankFeatures, rank.value(), logits, false, false, 1.0, 1.0);
             cache.keep("rankFeatures", rankFeatures);
@@ -147,10 +148,20 @@ public final class RelationHead {
     }
 
     /**
-     * Host-made values cast into a reused buffer, their temporary arrays freed at once: a document scored in many
-     * blocks would otherwise leave native memory behind per block until the next garbage collection.
+     * Host-made values (column-major, the buffer's length) in a reused buffer: written straight into a float buffer's
+     * memory, else through temporary arrays freed at once (a document scored in many blocks would otherwise leave
+     * native memory behind per block until the next garbage collection).
      */
-    private static INDArray copied(INDArray values, INDArray buffer) {
+    private static INDArray copied(double[] feat, INDArray buffer) {
+        if (HostMemory.plainFloat(buffer)) {
+            float[] f = new float[feat.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) feat[i];
+            }
+            HostMemory.write(f, buffer);
+            return buffer;
+        }
+        INDArray values = Nd4j.create(feat, buffer.shape(), 'f');
         INDArray cast = values.castTo(buffer.dataType());
         buffer.assign(cast);
         Scratch.release(cast);
@@ -167,7 +178,8 @@ public final class RelationHead {
     static INDArray rankFeatures(List<EntitySpan> modifiers, List<EntitySpan> anchors, int[] lineIndex) {
         Projections spans = new Projections(null, null, nearestAnchors(modifiers, anchors),
                 anchors.stream().mapToInt(EntitySpan::firstToken).sorted().toArray());
-        return rankFeatures(modifiers, anchors, lineIndex, spans, 0, anchors.size());
+        return Nd4j.create(rankFeatureValues(modifiers, anchors, lineIndex, spans, 0, anchors.size()),
+                new long[]{(long) modifiers.size() * anchors.size(), RANK_FEATURES}, 'f');
     }
 
     /** Index of each modifier's nearest anchor by first token (the first of equally near ones). */
@@ -186,8 +198,8 @@ public final class RelationHead {
         return nearestAnchor;
     }
 
-    /** The rank features of the pairs with anchors [from, to), pair i + (j - from) m. */
-    private static INDArray rankFeatures(List<EntitySpan> modifiers, List<EntitySpan> anchors, int[] lineIndex,
+    /** The rank features of the pairs with anchors [from, to), pair i + (j - from) m, column-major. */
+    private static double[] rankFeatureValues(List<EntitySpan> modifiers, List<EntitySpan> anchors, int[] lineIndex,
                                          Projections spans, int from, int to) {
         int m = modifiers.size();
         int a = to - from;
@@ -206,7 +218,7 @@ public final class RelationHead {
                 }
             }
         }
-        return Nd4j.create(feat, new long[]{(long) m * a, RANK_FEATURES}, 'f');
+        return feat;
     }
 
     /** Sorted values strictly between lo and hi. */

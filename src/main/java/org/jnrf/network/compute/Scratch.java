@@ -1,5 +1,6 @@
 package org.jnrf.network.compute;
 
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -8,14 +9,31 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Per-thread working memory of one forward/backward pass: named 'f'-order buffers that are reused while the document
- * length stays the same (benchmarks, repeated lengths) and reallocated when it changes, plus the references a layer
- * keeps for its backward pass. Never shared between threads; the model's parameters are the only shared state.
+ * Per-thread working memory of one forward/backward pass: named 'f'-order buffers, plus the references a layer keeps
+ * for its backward pass. On the CPU backend each name owns a block of memory that only grows (by a quarter at a time,
+ * at most {@link #MAX_HEADROOM} values beyond what is asked), and a buffer is the block's first rows x cols values: documents of changing length reuse the same
+ * memory, and after the longest document no buffer is allocated again ({@link #allocations()} counts them). Never
+ * shared between threads; the model's parameters are the only shared state.
  */
 public final class Scratch {
     private final DataType dataType;
     private final Kernels kernels;
-    private final Map<String, INDArray> buffers = new HashMap<>();
+    private final Map<String, Slot> buffers = new HashMap<>();
+    private long allocations;
+
+    /** A name's memory (capacity values) and the buffer last handed out over it. */
+    private static final class Slot {
+        INDArray storage;
+        INDArray shaped;
+    }
+
+    /** Growth of a block that is too small: a slowly lengthening batch still allocates O(log) times. */
+    private static final double GROWTH = 1.25;
+    /**
+     * At most this many values of headroom per block: the blocks of long notes keep about their exact size, so that
+     * the peak memory of a batch stays what its longest note needs.
+     */
+    private static final long MAX_HEADROOM = 1L << 20;
     private final Map<String, Object> kept = new HashMap<>();
 
     /** Working memory with the backend-neutral ND4J kernels. */
@@ -38,13 +56,39 @@ public final class Scratch {
 
     /** A buffer of the given shape in 'f' order; its content is undefined. */
     public INDArray buffer(String key, long rows, long cols) {
-        INDArray b = buffers.get(key);
-        if (b == null || b.rows() != rows || b.columns() != cols) {
-            release(b);
-            b = Nd4j.createUninitialized(dataType, new long[]{rows, cols}, 'f');
-            buffers.put(key, b);
+        Slot slot = buffers.computeIfAbsent(key, k -> new Slot());
+        INDArray b = slot.shaped;
+        if (b != null && b.rows() == rows && b.columns() == cols) {
+            return b;
         }
-        return b;
+        long need = rows * cols;
+        if (need == 0) {
+            slot.shaped = Nd4j.createUninitialized(dataType, new long[]{rows, cols}, 'f');
+            return slot.shaped;
+        }
+        long capacity = slot.storage == null ? 0 : slot.storage.length();
+        if (capacity < need || (capacity != need && !ComputeBackend.isCpu())) {
+            release(slot.storage);
+            // a device backend's buffers are not plain host memory: there, a block has the exact size asked for
+            long grown = capacity == 0 || !ComputeBackend.isCpu() ? need
+                    : Math.max(need, Math.min((long) Math.ceil(capacity * GROWTH), need + MAX_HEADROOM));
+            slot.storage = Nd4j.createUninitialized(dataType, new long[]{grown}, 'f');
+            allocations++;
+            capacity = grown;
+        }
+        DataBuffer data = slot.storage.data();
+        if (capacity != need) {
+            // the block's first values as a buffer of their own (not a view): every host path takes it as it takes
+            // an exactly sized array, and it does not own the memory, which the block keeps
+            data = Nd4j.createBuffer(data.pointer(), dataType, need, data.indexer());
+        }
+        slot.shaped = Nd4j.create(data, new long[]{rows, cols}, new long[]{1, rows}, 0, 'f');
+        return slot.shaped;
+    }
+
+    /** Blocks of memory allocated so far (each replaced or new block counts once). */
+    public long allocations() {
+        return allocations;
     }
 
     void keep(String key, Object value) {
@@ -62,7 +106,7 @@ public final class Scratch {
 
     /** Frees every buffer now (after a very long document, to give memory back). */
     public void clear() {
-        buffers.values().forEach(Scratch::release);
+        buffers.values().forEach(slot -> release(slot.storage));
         buffers.clear();
         kept.clear();
     }
@@ -70,7 +114,7 @@ public final class Scratch {
     /**
      * Frees a replaced buffer at once: ND4J's CPU allocations are invisible to the JVM's memory accounting, so
      * waiting for the garbage collector lets native memory grow while training on documents of varying length.
-     * A buffer is only replaced when a new document starts, when nothing refers to the old one any more.
+     * A block is only replaced when a new document starts, when nothing refers to the old one any more.
      */
     public static void release(INDArray b) {
         if (b != null && b.closeable()) {
@@ -85,8 +129,10 @@ public final class Scratch {
     /** Bytes currently held in buffers. */
     public long bytes() {
         long n = 0;
-        for (INDArray b : buffers.values()) {
-            n += b.length() * b.dataType().width();
+        for (Slot slot : buffers.values()) {
+            if (slot.storage != null) {
+                n += slot.storage.length() * slot.storage.dataType().width();
+            }
         }
         return n;
     }

@@ -16,7 +16,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
- * CPU path: O(L H log(L H)) with JTransforms, any length (JTransforms falls back to Bluestein for awkward sizes).
+ * CPU path: O(L H log(L H)) with JTransforms, any length at about the cost of a nearby smooth one (the sequence
+ * transforms of awkward lengths run a cached Bluestein plan: {@link SequenceFft}).
  * With x stored column-major ('f' order), each hidden column is a contiguous sequence: (1) a real FFT over the
  * sequence for each of the H columns gives the spectrum for frequencies 0..L/2; (2) for each of those frequencies a
  * complex FFT across the hidden dimension, blocks of frequencies at once as the lanes of a {@link LaneFft} (one
@@ -29,6 +30,8 @@ public final class JTransformsFourierMixer implements FourierMixer {
     private final Map<Integer, FloatFFT_1D> floatPlans = new ConcurrentHashMap<>();
     private final Map<Integer, DoubleFFT_1D> doublePlans = new ConcurrentHashMap<>();
     private final Map<Integer, Optional<LaneFft>> lanePlans = new ConcurrentHashMap<>();
+    private final Map<Integer, SequenceFft> sequencePlans = new ConcurrentHashMap<>();
+    private final ThreadLocal<float[][]> sequenceWork = ThreadLocal.withInitial(() -> new float[1][]);
     private final ThreadLocal<float[][]> work = ThreadLocal.withInitial(() -> new float[2][]);
     private final ThreadLocal<float[][]> laneWork = ThreadLocal.withInitial(() -> new float[4][]);
 
@@ -135,16 +138,21 @@ public final class JTransformsFourierMixer implements FourierMixer {
 
     /** Plans held now, of every kind (for tests). */
     int plansHeld() {
-        return floatPlans.size() + doublePlans.size();
+        return floatPlans.size() + doublePlans.size() + sequencePlans.size();
     }
 
     /** load.accept(c) puts column c of the input into data (column-major) before its transform. */
     private void mixFloat(java.util.function.IntConsumer load, float[] data, float[] out, int l, int h) {
-        FloatFFT_1D seq = plan(floatPlans, l, FloatFFT_1D::new);
-        run(h, c -> {
-            load.accept(c);
+        SequenceFft seq = plan(sequencePlans, l, SequenceFft::plan);
+        int per = seq.columnsPerCall();
+        run((h + per - 1) / per, t -> {
+            int first = t * per;
+            int count = Math.min(per, h - first);
+            for (int c = first; c < first + count; c++) {
+                load.accept(c);
+            }
             if (l > 1) {
-                seq.realForward(data, c * l);
+                seq.forward(data, first, count, sequenceWork(seq.workLength()));
             }
         });
         LaneFft lanes = lanePlans.computeIfAbsent(h, n -> Optional.ofNullable(LaneFft.plan(n))).orElse(null);
@@ -153,6 +161,14 @@ public final class JTransformsFourierMixer implements FourierMixer {
         } else {
             hiddenTransformsOneByOne(data, out, l, h);
         }
+    }
+
+    private float[] sequenceWork(int length) {
+        float[][] holder = sequenceWork.get();
+        if (holder[0] == null || holder[0].length < length) {
+            holder[0] = new float[length];
+        }
+        return holder[0];
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.jnrf.network.layers;
 
+import org.jnrf.network.compute.Cache;
+import org.jnrf.network.compute.HostMemory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,6 +18,8 @@ public final class PositionalEncoding {
     private volatile Values values = new Values(new float[0], null, 0);
     /** The table last handed out: documents of one length in a row (benchmarks) share it. */
     private volatile Table last;
+    /** The length asked for last by {@link #table(int, Cache)}. */
+    private volatile int previousLength = -1;
 
     private record Table(int length, INDArray values) {
     }
@@ -30,6 +34,29 @@ public final class PositionalEncoding {
     public PositionalEncoding(int hidden, DataType dataType) {
         this.hidden = hidden;
         this.dataType = dataType;
+    }
+
+    /**
+     * The (length x hidden) table, 'f' order, read-only: the shared table when documents of this length come in a row
+     * (benchmarks), else a copy in the cache's buffer, so that notes of changing length allocate nothing.
+     */
+    public INDArray table(int length, Cache cache) {
+        Table cached = last;
+        if ((cached != null && cached.length() == length) || previousLength == length) {
+            return table(length);
+        }
+        previousLength = length;
+        INDArray out = cache.buffer("table", length, hidden);
+        Values t = atLeast(length);
+        if (t.f() != null && HostMemory.plainFloat(out)) {
+            java.nio.FloatBuffer view = HostMemory.view(out);
+            for (int i = 0; i < hidden; i++) {
+                view.put(i * length, t.f(), i * t.capacity(), length);
+            }
+        } else {
+            out.assign(compute(length));
+        }
+        return out;
     }
 
     /** The (length x hidden) table, 'f' order; shared and read-only. */

@@ -53,6 +53,75 @@ class FourierMixerTest {
         }
     }
 
+    /** Re(F_L X F_H) by the definition in double, one dimension at a time (O(L^2 H + L H^2)), for long sequences. */
+    private static double[][] separableDft(float[][] columns, int l, int h) {
+        double[] cos = new double[l];
+        double[] sin = new double[l];
+        for (int j = 0; j < l; j++) {
+            cos[j] = Math.cos(-2 * Math.PI * j / l);
+            sin[j] = Math.sin(-2 * Math.PI * j / l);
+        }
+        double[][] re = new double[l][h];
+        double[][] im = new double[l][h];
+        for (int c = 0; c < h; c++) {
+            for (int a = 0; a < l; a++) {
+                double sr = 0;
+                double si = 0;
+                int index = 0;
+                for (int j = 0; j < l; j++) {
+                    sr += columns[c][j] * cos[index];
+                    si += columns[c][j] * sin[index];
+                    index += a;
+                    if (index >= l) {
+                        index -= l;
+                    }
+                }
+                re[a][c] = sr;
+                im[a][c] = si;
+            }
+        }
+        double[][] out = new double[l][h];
+        for (int a = 0; a < l; a++) {
+            for (int b = 0; b < h; b++) {
+                double sum = 0;
+                for (int k = 0; k < h; k++) {
+                    double angle = -2 * Math.PI * ((long) b * k % h) / h;
+                    sum += re[a][k] * Math.cos(angle) - im[a][k] * Math.sin(angle);
+                }
+                out[a][b] = sum;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The float path at lengths of every kind: powers of two, smooth lengths (JTransforms directly) and lengths with a
+     * large prime factor, primes included (Bluestein, two columns per pass; an odd width leaves one column alone).
+     */
+    @ParameterizedTest
+    @CsvSource({"1,4", "2,4", "3,5", "7,4", "97,6", "509,3", "1024,4", "2310,4", "4096,2", "4099,4", "8191,3"})
+    void floatPathMatchesTheDefinitionAtAnyLength(int l, int h) {
+        INDArray x = new Init(l + 7L * h, DataType.FLOAT).normal(1, l, h, 'f');
+        float[][] columns = new float[h][l];
+        for (int c = 0; c < h; c++) {
+            for (int j = 0; j < l; j++) {
+                columns[c][j] = x.getFloat(j, c);
+            }
+        }
+        double[][] expected = separableDft(columns, l, h);
+        INDArray out = Nd4j.create(DataType.FLOAT, new long[]{l, h}, 'f');
+        new JTransformsFourierMixer(2).mix(x, out, new Scratch(DataType.FLOAT).cache("f"));
+        // outputs are about sqrt(L H) in size; float rounding of an FFT grows with log L
+        double tolerance = 2e-6 * Math.sqrt((double) l * h) * (1 + Math.log(l) / Math.log(2));
+        double worst = 0;
+        for (int a = 0; a < l; a++) {
+            for (int b = 0; b < h; b++) {
+                worst = Math.max(worst, Math.abs(expected[a][b] - out.getFloat(a, b)));
+            }
+        }
+        assertTrue(worst < tolerance, "L=" + l + " H=" + h + ": max difference " + worst + " > " + tolerance);
+    }
+
     @Test
     void aBatchOfManyLengthsKeepsABoundedNumberOfPlansAndStaysExact() {
         JTransformsFourierMixer mixer = new JTransformsFourierMixer(1);
