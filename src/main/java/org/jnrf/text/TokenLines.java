@@ -21,6 +21,20 @@ public final class TokenLines {
      * after abbreviations and list numbers ("p.o. QHS", "e.g. Aspirin", "1. Aspirin", "Dr. Smith", "J. Smith"),
      * nor before all-capital words (BID, QHS), which would cut a modifier from its drug.
      */
+    /** The latest sentence rule this build knows ({@link #of(String, List, boolean, int)}). */
+    public static final int LATEST_RULE = 1;
+
+    /**
+     * As {@link #of(String, List, boolean)} with a versioned rule: a model file names the rule it was trained with,
+     * so that a later rule never changes what an older model reads.
+     */
+    public static int[] of(String text, List<Token> tokens, boolean sentenceBreaks, int rule) {
+        if (rule < 1 || rule > LATEST_RULE) {
+            throw new IllegalArgumentException("sentence rule " + rule + " is unknown (1 to " + LATEST_RULE + ")");
+        }
+        return of(text, tokens, sentenceBreaks);
+    }
+
     public static int[] of(String text, List<Token> tokens, boolean sentenceBreaks) {
         int[] lines = new int[tokens.size()];
         int line = 0;

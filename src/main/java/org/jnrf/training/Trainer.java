@@ -8,7 +8,9 @@ import org.jnrf.model.Tensor;
 import org.jnrf.network.JnrfNetwork;
 import org.jnrf.network.LabelSpace;
 import org.jnrf.network.LossOptions;
+import org.jnrf.network.EntitySpan;
 import org.jnrf.network.NetworkConfig;
+import org.jnrf.network.PairWindow;
 import org.jnrf.network.RelationPair;
 import org.jnrf.network.StepLoss;
 import org.jnrf.network.TrainingExample;
@@ -113,12 +115,14 @@ public final class Trainer {
         Vocabulary vocab = resumed != null ? resumed.vocabulary() : vocabulary != null ? vocabulary
                 : buildVocabulary(train);
         LabelSpace labels = resumed != null ? resumed.modelConfig().labelSpace()
-                : LabelSpaces.fromDocuments(train, config.anchorType());
+                : RelationTyping.fromData(LabelSpaces.fromDocuments(train, config.anchorType()), train,
+                        config.relationTypingShare());
         NetworkConfig nc = new NetworkConfig(vocab.size(), config.embeddingDim(), config.hidden(), config.layers(),
                 config.expansion(), config.tied(), config.relationDim(), config.distanceScale(), DataType.FLOAT,
                 config.seed(), config.contextWindow(), config.pairFeatures());
         ModelConfig modelConfig = ModelConfig.of(nc, labels, config.lowerCase(), config.stripAccents(),
-                MAX_CHARS_PER_WORD).withSentenceBreaks(config.sentenceBreaks());
+                MAX_CHARS_PER_WORD).withSentenceBreaks(config.sentenceBreaks())
+                .withSentenceRule(config.sentenceBreaks() ? config.sentenceRule() : 1);
         FourierMixer fourier = mixer != null ? mixer
                 : FourierMixers.fromSystemProperty(Math.min(4, Runtime.getRuntime().availableProcessors()));
         JnrfNetwork network = new JnrfNetwork(nc, labels, fourier, pretrainedMatrix(vocab), pretrainedTrainable);
@@ -130,10 +134,22 @@ public final class Trainer {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training document has any token");
         }
-        LossOptions options = new LossOptions(config.relationClassWeighting().weights(classCounts(examples, labels)),
-                config.addPredictedSpans(), config.relationLossWeight());
+        PairWindows.Learned learned = PairWindows.learn(examples, config.pairWindowCoverage(),
+                config.pairWindowMargin());
+        PairWindow window = learned == null ? null : learned.window();
+        if (learned != null) {
+            LOG.info("candidate pairs: at most {} lines and {} word pieces apart, covering {} of the {} training"
+                    + " relations", window.lines(), window.tokens(), String.format("%.4f", learned.covered()),
+                    learned.relations());
+        }
+        modelConfig = modelConfig.withPairWindow(window);
+        LossOptions options = new LossOptions(
+                config.relationClassWeighting().weights(classCounts(examples, labels, window)),
+                config.addPredictedSpans(), config.relationLossWeight(), window,
+                config.entityTypeWeighting().tagWeights(examples, labels.entityTypeCount()), null);
+        List<StepSpans.Unit> units = StepSpans.of(examples, config.stepTokens());
         Adam adam = Adam.standard(network);
-        long totalSteps = (long) config.epochs() * examples.size();
+        long totalSteps = (long) config.epochs() * units.size();
         LearningRateSchedule schedule = new LearningRateSchedule(config.schedule(), config.learningRate(),
                 Math.round(config.warmupFraction() * totalSteps), totalSteps, config.finalLearningRateFraction());
 
@@ -185,14 +201,15 @@ public final class Trainer {
                 break;
             }
             long started = System.nanoTime();
-            int[] order = random.permutation(examples.size());
+            int[] order = random.permutation(units.size());
             double sum = 0;
             double tagSum = 0;
             double relSum = 0;
             for (int i = 0; i < order.length; i++) {
-                TrainingExample ex = dropout.apply(examples.get(order[i]), epoch, i);
-                StepLoss loss = step(network, adam, ex, options, scratch, schedule.at(adam.step()),
-                        config.clipNorm());
+                StepSpans.Unit unit = units.get(order[i]);
+                TrainingExample ex = dropout.apply(examples.get(unit.example()), epoch, i);
+                StepLoss loss = step(network, adam, ex, options.withLossSpan(unit.lossSpan()), scratch,
+                        schedule.at(adam.step()), config.clipNorm());
                 if (!Double.isFinite(loss.total())) {
                     throw new IllegalStateException("training diverged: loss " + loss.total() + " on document "
                             + ex.documentId() + " in epoch " + (epoch + 1));
@@ -298,28 +315,45 @@ public final class Trainer {
 
     /** Relation class counts over the gold (modifier, anchor) pairs of the training set. */
     static long[] classCounts(List<TrainingExample> examples, LabelSpace labels) {
+        return classCounts(examples, labels, null);
+    }
+
+    /** Relation class counts over the gold (modifier, anchor) pairs inside the window (null: all pairs). */
+    static long[] classCounts(List<TrainingExample> examples, LabelSpace labels, PairWindow window) {
         long[] counts = new long[labels.relationClassCount()];
         int anchor = labels.anchorTypeIndex();
         for (TrainingExample ex : examples) {
-            long mods = ex.entities().stream().filter(e -> e.type() != anchor && labels.isModifierType(e.type()))
-                    .count();
-            long ancs = ex.entities().stream().filter(e -> e.type() == anchor).count();
+            List<EntitySpan> mods = ex.entities().stream()
+                    .filter(e -> e.type() != anchor && labels.isModifierType(e.type())).toList();
+            List<EntitySpan> ancs = ex.entities().stream().filter(e -> e.type() == anchor).toList();
+            long pairs = (long) mods.size() * ancs.size();
+            if (window != null) {
+                pairs = 0;
+                for (EntitySpan m : mods) {
+                    for (EntitySpan a : ancs) {
+                        pairs += window.contains(m.firstToken(), a.firstToken(), ex.lineIndex()) ? 1 : 0;
+                    }
+                }
+            }
             long related = 0;
             java.util.Set<Long> seen = new java.util.HashSet<>();
             for (RelationPair r : ex.relations()) {
-                if (seen.add(((long) r.modifier() << 32) | r.anchor())) {
+                boolean inside = window == null || window.contains(ex.entities().get(r.modifier()).firstToken(),
+                        ex.entities().get(r.anchor()).firstToken(), ex.lineIndex());
+                if (inside && seen.add(((long) r.modifier() << 32) | r.anchor())) {
                     counts[r.relationType() + 1]++;
                     related++;
                 }
             }
-            counts[0] += mods * ancs - related;
+            counts[0] += pairs - related;
         }
         return counts;
     }
 
     private static double meanLoss(JnrfNetwork network, List<TrainingExample> examples, LossOptions options,
                                    Scratch scratch) {
-        LossOptions plain = new LossOptions(options.relationClassWeights(), false, options.relationLossWeight());
+        LossOptions plain = new LossOptions(options.relationClassWeights(), false, options.relationLossWeight(),
+                options.pairWindow(), options.tagWeights(), null);
         double sum = 0;
         for (TrainingExample ex : examples) {
             sum += network.loss(ex, plain, scratch).total();
