@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import org.jnrf.model.PredictionOptions;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -133,14 +136,27 @@ class LongDocumentTrainingTest {
     }
 
     @Test
-    void theTrainedModelStoresTheTypingAndThePairWindow() throws IOException {
+    void theTrainedModelStoresTheTypingAndThePairWindow(@TempDir Path dir) throws IOException {
         List<AnnotatedDocument> labels = BratFixtures.read(TestCorpora.TAC_TRAIN, 1);
         TrainingConfig config = TrainingConfig.builder().width(16).relationDim(4).layers(1).expansion(2).epochs(1)
-                .vocabularySize(300).minPieceFrequency(1).anchorType("AdverseReaction").build();
+                .vocabularySize(300).minPieceFrequency(1).anchorType("AdverseReaction").sentenceBreaks(true).build();
         JnrfModel model = new Trainer(config).train(labels, List.of(), null);
         LabelSpace seen = LabelSpaces.fromDocuments(labels, "AdverseReaction");
         assertEquals(RelationTyping.fromData(seen, labels, 0.99), model.config().labelSpace());
         assertNotNull(model.config().pairWindow());
+        assertEquals(2, model.config().sentenceRuleVersion());
+        // the file keeps the window and the rule, and the loaded model predicts the same
+        model.save(dir.resolve("m.zip"));
+        JnrfModel loaded = JnrfModel.load(dir.resolve("m.zip"));
+        assertEquals(model.config(), loaded.config());
+        AnnotatedDocument label = labels.get(0);
+        PredictionOptions anything = new PredictionOptions(0.0, 0.0);
+        List<RelationMention> decided = model.predictRelations(label, anything).relations();
+        assertEquals(decided, loaded.predictRelations(label, anything).relations());
+        // at threshold 0 every scored pair is a relation: the window's pairs, far fewer than all pairs
+        long anchors = label.entities().stream().filter(e -> e.type().equals("AdverseReaction")).count();
+        long pairs = (label.entities().size() - anchors) * anchors;
+        assertTrue(decided.size() > 0 && decided.size() < pairs / 10, decided.size() + " of " + pairs);
         JnrfModel everyPair = new Trainer(config.toBuilder().pairWindowCoverage(0).relationTypingShare(0).build())
                 .train(labels, List.of(), null);
         assertNull(everyPair.config().pairWindow());
