@@ -8,6 +8,7 @@ import org.jnrf.network.EntitySpan;
 import org.jnrf.network.JnrfNetwork;
 import org.jnrf.network.PairProbabilities;
 import org.jnrf.network.PairScorer;
+import org.jnrf.network.PairWindow;
 import org.jnrf.network.RelationScore;
 import org.jnrf.network.compute.Scratch;
 import org.jnrf.text.EncodedText;
@@ -31,9 +32,10 @@ final class EnsembleAverage {
      * @param input        the document's tokens as the networks read them
      * @param given        entities to score relations between instead of the decoded ones (null: decode)
      * @param minRelationProbability relation decisions below this are left out (NaN ones are kept, as before)
+     * @param window       only the pairs inside it are scored (null: all pairs)
      */
     static Decoded predict(List<JnrfNetwork> networks, List<Scratch> scratches, EncodedText input,
-                           List<EntitySpan> given, double minRelationProbability) {
+                           List<EntitySpan> given, double minRelationProbability, PairWindow window) {
         int[] ids = input.ids();
         int[] lines = input.lines();
         int n = networks.size();
@@ -56,7 +58,7 @@ final class EnsembleAverage {
         }
         List<EntitySpan> entities = given != null ? List.copyOf(given)
                 : BioDecoder.decodeConstrained(tags, input.continuation());
-        return new Decoded(entities, relations(networks, encoded, entities, minRelationProbability));
+        return new Decoded(entities, relations(networks, encoded, entities, minRelationProbability, window));
     }
 
     /**
@@ -65,32 +67,36 @@ final class EnsembleAverage {
      */
     private static List<RelationScore> relations(List<JnrfNetwork> networks,
                                                  List<JnrfNetwork.EncodedDocument> encoded,
-                                                 List<EntitySpan> entities, double minRelationProbability) {
+                                                 List<EntitySpan> entities, double minRelationProbability,
+                                                 PairWindow window) {
         int n = networks.size();
         List<PairScorer> scorers = new ArrayList<>(n);
         for (int m = 0; m < n; m++) {
-            PairScorer scorer = networks.get(m).pairScorer(encoded.get(m), entities);
+            PairScorer scorer = networks.get(m).pairScorer(encoded.get(m), entities, window);
             if (scorer == null) {
                 return List.of();
             }
             scorers.add(scorer);
         }
         PairScorer first = scorers.get(0);
-        int modifiers = first.modifierCount();
         List<RelationScore> kept = new ArrayList<>();
-        for (int from = 0; from < first.anchorCount(); from += first.anchorsPerBlock()) {
-            int to = Math.min(first.anchorCount(), from + first.anchorsPerBlock());
-            double[][] pairs = first.probabilities(from, to);
+        for (PairScorer.Block block : first.blocks()) {
+            double[][] pairs = first.probabilities(block);
             for (int m = 1; m < n; m++) {
-                double[][] own = scorers.get(m).probabilities(from, to);
+                double[][] own = scorers.get(m).probabilities(block);
                 for (int k = 0; k < own.length; k++) {
                     addInto(pairs[k], own[k]);
                 }
             }
             for (int k = 0; k < pairs.length; k++) {
+                int modifier = block.modifierOf(k);
+                int anchor = block.anchorOf(k);
+                if (!first.candidate(modifier, anchor)) {
+                    continue;
+                }
                 divide(pairs[k], n);
-                RelationScore decision = RelationScore.of(new PairProbabilities(first.modifier(k % modifiers),
-                        first.anchor(from + k / modifiers), pairs[k]));
+                RelationScore decision = RelationScore.of(new PairProbabilities(first.modifier(modifier),
+                        first.anchor(anchor), pairs[k]));
                 if (!(decision.probability() < minRelationProbability)) {
                     kept.add(decision);
                 }

@@ -213,7 +213,7 @@ public final class JnrfModel {
         }
         List<Token> tokens = input.tokens();
         EnsembleAverage.Decoded p = EnsembleAverage.predict(networks, scratch.get(), input, null,
-                options.relationThreshold());
+                options.relationThreshold(), config.pairWindow());
         List<EntityMention> entities = new ArrayList<>();
         Map<Integer, String> entityIds = new HashMap<>();
         List<EntitySpan> spans = p.entities();
@@ -310,7 +310,7 @@ public final class JnrfModel {
             }
         }
         EnsembleAverage.Decoded p = EnsembleAverage.predict(networks, scratch.get(), input, spans,
-                options.relationThreshold());
+                options.relationThreshold(), config.pairWindow());
         List<RelationMention> relations = new ArrayList<>();
         for (RelationScore r : p.relations()) {
             if (r.probability() >= options.relationThreshold()) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jnrf.network.ContextualEncoderConfig;
 import org.jnrf.network.LabelSpace;
 import org.jnrf.network.NetworkConfig;
+import org.jnrf.network.PairWindow;
+import org.jnrf.text.TokenLines;
 import org.jnrf.text.BasicTokenizer;
 import org.jnrf.text.TextEncoder;
 import org.jnrf.text.Vocabulary;
@@ -45,6 +47,10 @@ import java.util.Map;
  * @param encoder                the contextual encoder in front of the Fourier layers: its shape (with the layers it
  *                               keeps) and the ids of [CLS] and [SEP]; its weights are tensors {@code bert.*} of the
  *                               weights entry (absent: the embedding-table path, as in every model before it)
+ * @param pairWindow             the relation head scores only the (modifier, anchor) pairs inside this window, learned
+ *                               from the training relations (absent: every pair)
+ * @param sentenceRule           version of the sentence-end rule of {@code sentenceBreaks} ({@code TokenLines}; absent:
+ *                               1, the rule of the models made before version 2)
  */
 public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDim, int hidden, int layers,
                           int expansion, boolean tied, int relationDim, int distanceScale, List<String> entityTypes,
@@ -54,7 +60,9 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer members,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> memberThresholds,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Boolean sentenceBreaks,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) ContextualEncoderConfig encoder) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) ContextualEncoderConfig encoder,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) PairWindow pairWindow,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer sentenceRule) {
     public static final int FORMAT_VERSION = 1;
 
     public ModelConfig {
@@ -65,6 +73,10 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         relationModifierTypes = java.util.Collections.unmodifiableMap(copy);
         if (members != null && members < 1) {
             throw new IllegalArgumentException("members must be at least 1, got " + members);
+        }
+        if (sentenceRule != null && (sentenceRule < 1 || sentenceRule > TokenLines.LATEST_RULE)) {
+            throw new IllegalArgumentException("sentence rule " + sentenceRule + " is unknown to this build (rules 1 to "
+                    + TokenLines.LATEST_RULE + ")");
         }
         if (memberThresholds != null) {
             memberThresholds = List.copyOf(memberThresholds);
@@ -196,7 +208,8 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(FORMAT_VERSION, network.vocabularySize(), network.embeddingDim(), network.hidden(),
                 network.layers(), network.expansion(), network.tied(), network.relationDim(), network.distanceScale(),
                 labels.entityTypes(), labels.anchorType(), labels.relationTypes(), modifiers, lowerCase, stripAccents,
-                maxCharsPerWord, null, network.contextWindow(), network.pairFeatures(), null, null, null, network.contextualEncoder());
+                maxCharsPerWord, null, network.contextWindow(), network.pairFeatures(), null, null, null,
+                network.contextualEncoder(), null, null);
     }
 
     /** This configuration for a vocabulary of another size (see {@link VocabularyPruning}). */
@@ -204,7 +217,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, size, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
-                memberThresholds, sentenceBreaks, encoder);
+                memberThresholds, sentenceBreaks, encoder, pairWindow, sentenceRule);
     }
 
     /** This configuration with a relation decision threshold tuned on dev data (absent in older files: 0.5). */
@@ -212,7 +225,8 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures, members,
-                memberThresholds == null ? null : lastReplaced(memberThresholds, threshold), sentenceBreaks, encoder);
+                memberThresholds == null ? null : lastReplaced(memberThresholds, threshold), sentenceBreaks, encoder,
+                pairWindow, sentenceRule);
     }
 
     private static List<Double> lastReplaced(List<Double> values, double last) {
@@ -232,7 +246,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures, count == 1 ? null : count,
-                count == 1 ? null : thresholds, sentenceBreaks, encoder);
+                count == 1 ? null : thresholds, sentenceBreaks, encoder, pairWindow, sentenceRule);
     }
 
     /** This configuration with the relation thresholds tuned for each number of leading networks (and for all). */
@@ -246,7 +260,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, thresholds.get(thresholds.size() - 1), contextWindow, pairFeatures,
-                members, thresholds, sentenceBreaks, encoder);
+                members, thresholds, sentenceBreaks, encoder, pairWindow, sentenceRule);
     }
 
     /** This configuration for an ensemble of {@code count} networks, with no relation threshold tuned for it yet. */
@@ -254,7 +268,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, null, contextWindow, pairFeatures, count == 1 ? null : count, null,
-                sentenceBreaks, encoder);
+                sentenceBreaks, encoder, pairWindow, sentenceRule);
     }
 
     /**
@@ -266,7 +280,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, null, network.contextWindow(), network.pairFeatures(), null, null,
-                countsSentenceBreaks(), encoder);
+                countsSentenceBreaks(), encoder, pairWindow, sentenceRuleVersion() == 1 ? null : sentenceRule);
     }
 
     /** Whether sentence ends inside a line count as line breaks in the relation feature. */
@@ -279,12 +293,33 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
-                memberThresholds, breaks ? Boolean.TRUE : null, encoder);
+                memberThresholds, breaks ? Boolean.TRUE : null, encoder, pairWindow, sentenceRule);
+    }
+
+    /** The sentence-end rule in use with sentence breaks (1 when the file names none). */
+    public int sentenceRuleVersion() {
+        return sentenceRule == null ? 1 : sentenceRule;
+    }
+
+    /** This configuration with a sentence-end rule (1, the first rule, is stored as absent). */
+    public ModelConfig withSentenceRule(int rule) {
+        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
+                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
+                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
+                memberThresholds, sentenceBreaks, encoder, pairWindow, rule == 1 ? null : rule);
+    }
+
+    /** This configuration with a window of candidate pairs (null: every pair is scored). */
+    public ModelConfig withPairWindow(PairWindow window) {
+        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
+                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
+                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
+                memberThresholds, sentenceBreaks, encoder, window, sentenceRule);
     }
 
     /** Text to network input for this configuration and vocabulary: the one path of training and prediction. */
     public TextEncoder textEncoder(Vocabulary vocabulary) {
         return new TextEncoder(new WordPieceTokenizer(vocabulary, new BasicTokenizer(lowerCase(), stripAccents()),
-                maxCharsPerWord()), countsSentenceBreaks());
+                maxCharsPerWord()), countsSentenceBreaks(), sentenceRuleVersion());
     }
 }

@@ -289,14 +289,22 @@ public final class JnrfNetwork {
      * network; null when there is no pair to score.
      */
     public PairScorer pairScorer(EncodedDocument doc, List<EntitySpan> entities) {
+        return pairScorer(doc, entities, null);
+    }
+
+    /**
+     * As {@link #pairScorer(EncodedDocument, List)}, scoring only the pairs inside {@code window} (null: all pairs),
+     * with the same rule as training ({@link LossOptions#pairWindow()}).
+     */
+    public PairScorer pairScorer(EncodedDocument doc, List<EntitySpan> entities, PairWindow window) {
         if (doc.network != this) {
             throw new IllegalArgumentException("the document was encoded by another network");
         }
-        Candidates c = Candidates.of(entities, labels);
+        Candidates c = Candidates.of(entities, labels, window != null);
         if (c.modifiers().isEmpty() || c.anchors().isEmpty() || labels.relationTypes().isEmpty()) {
             return null; // (not pairs() == 0: the product of two large counts may not fit an int)
         }
-        return new PairScorer(relation, c, labels, doc.hidden, doc.lineIndex, doc.cache.child("relation"));
+        return new PairScorer(relation, c, labels, doc.hidden, doc.lineIndex, window, doc.cache.child("relation"));
     }
 
     /** A document encoded for prediction; see {@link #encode(int[], int[], Scratch)}. */
@@ -357,10 +365,12 @@ public final class JnrfNetwork {
         }
         INDArray h = encode(example.tokenIds(), root, backward);
         double[][] tagProbs = SoftmaxCrossEntropy.probabilities(tagger.forward(h, root.child("tagger")), null);
-        double tagLoss = SoftmaxCrossEntropy.loss(tagProbs, example.bioTags(), null);
+        double[] tagRowWeights = LossWeights.tags(example.bioTags(), options);
+        double tagLoss = SoftmaxCrossEntropy.loss(tagProbs, example.bioTags(), tagRowWeights);
         INDArray dh = null;
         if (backward) {
-            INDArray dTag = SoftmaxCrossEntropy.gradient(tagProbs, example.bioTags(), null, 1.0, config.dataType());
+            INDArray dTag = SoftmaxCrossEntropy.gradient(tagProbs, example.bioTags(), tagRowWeights, 1.0,
+                    config.dataType());
             dh = tagger.backward(dTag, root.child("tagger"), true);
         }
         List<EntitySpan> spans = new ArrayList<>(example.entities());
@@ -376,7 +386,7 @@ public final class JnrfNetwork {
                 }
             }
         }
-        Candidates c = Candidates.of(spans, labels);
+        Candidates c = Candidates.of(spans, labels, options.pairWindow() != null);
         double relLoss = 0;
         if (c.pairs() > 0) {
             boolean[][] allowed = c.allowedClasses(labels);
@@ -388,6 +398,8 @@ public final class JnrfNetwork {
                     rowWeights[p] = options.relationClassWeights()[targets[p]];
                 }
             }
+            rowWeights = LossWeights.pairs(rowWeights, c.modifierSpans(), c.anchorSpans(), example.lineIndex(),
+                    options);
             INDArray logits = relation.forward(h, c.modifierSpans(), c.anchorSpans(), example.lineIndex(),
                     root.child("relation"));
             double[][] p = SoftmaxCrossEntropy.probabilities(logits, allowed);
@@ -455,6 +467,15 @@ public final class JnrfNetwork {
     /** Modifier and anchor spans of a document, as indices into its entity list. */
     record Candidates(List<EntitySpan> spans, List<Integer> modifiers, List<Integer> anchors) {
         static Candidates of(List<EntitySpan> spans, LabelSpace labels) {
+            return of(spans, labels, false);
+        }
+
+        /**
+         * With {@code sorted}, modifiers and anchors in the order of their first tokens (ties: entity order), so that
+         * a window's pairs of an anchor are a run of modifiers ({@link PairScorer}); training sorts the same way,
+         * so the nearest-anchor feature breaks ties alike in both.
+         */
+        static Candidates of(List<EntitySpan> spans, LabelSpace labels, boolean sorted) {
             List<Integer> mods = new ArrayList<>();
             List<Integer> ancs = new ArrayList<>();
             int anchorType = labels.anchorTypeIndex();
@@ -465,6 +486,11 @@ public final class JnrfNetwork {
                 } else if (labels.isModifierType(type)) {
                     mods.add(i);
                 }
+            }
+            if (sorted) {
+                java.util.Comparator<Integer> byStart = java.util.Comparator.comparingInt(i -> spans.get(i).firstToken());
+                mods.sort(byStart);
+                ancs.sort(byStart);
             }
             return new Candidates(spans, mods, ancs);
         }

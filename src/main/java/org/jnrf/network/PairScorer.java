@@ -12,6 +12,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * pairs (or one anchor's pairs, when there are more modifiers than that). A block of all anchors is exactly the
  * one-shot scoring, and blocks only split the pair products into whole output columns, so every pair's
  * probabilities are the same whichever blocks it is scored in.
+ *
+ * <p>With a {@link PairWindow}, modifiers and anchors are in text order and a block is a run of anchors with the run
+ * of modifiers inside their windows: the pairs scored grow with the document's length, not with its square (at most
+ * about twice the pairs inside the window, see {@link #blocks()}).
  */
 public final class PairScorer {
     /** Pairs scored at once (about 15 MB of working memory per network with the default model's classes). */
@@ -24,18 +28,67 @@ public final class PairScorer {
     private final boolean[][] allowedByModifier;
     private final RelationHead.Projections projections;
     private final int[] lineIndex;
+    private final PairWindow window;
     private final Cache cache;
+    private final List<Block> blocks;
+
+    /**
+     * Pairs of the modifiers {@code [modifierFrom, modifierTo)} with the anchors {@code [anchorFrom, anchorTo)},
+     * scored together; pair k is modifier modifierFrom + k % m and anchor anchorFrom + k / m (m the modifiers).
+     */
+    public record Block(int modifierFrom, int modifierTo, int anchorFrom, int anchorTo) {
+        public int modifiers() {
+            return modifierTo - modifierFrom;
+        }
+
+        public long pairs() {
+            return (long) modifiers() * (anchorTo - anchorFrom);
+        }
+
+        public int modifierOf(int pair) {
+            return modifierFrom + pair % modifiers();
+        }
+
+        public int anchorOf(int pair) {
+            return anchorFrom + pair / modifiers();
+        }
+    }
 
     PairScorer(RelationHead head, JnrfNetwork.Candidates candidates, LabelSpace labels, INDArray hidden,
-               int[] lineIndex, Cache cache) {
+               int[] lineIndex, PairWindow window, Cache cache) {
         this.head = head;
         this.candidates = candidates;
         this.modifierSpans = candidates.modifierSpans();
         this.anchorSpans = candidates.anchorSpans();
         this.allowedByModifier = candidates.allowedByModifier(labels);
         this.lineIndex = lineIndex;
+        this.window = window;
         this.cache = cache;
         this.projections = head.project(hidden, modifierSpans, anchorSpans, cache);
+        this.blocks = window == null ? allPairBlocks() : WindowBlocks.of(modifierSpans, anchorSpans, lineIndex,
+                window, BLOCK_PAIRS);
+    }
+
+    private List<Block> allPairBlocks() {
+        List<Block> all = new java.util.ArrayList<>();
+        for (int from = 0; from < anchorCount(); from += anchorsPerBlock()) {
+            all.add(new Block(0, modifierCount(), from, Math.min(anchorCount(), from + anchorsPerBlock())));
+        }
+        return all;
+    }
+
+    /**
+     * The blocks to score: without a window every modifier with {@link #anchorsPerBlock()} anchors at a time, in
+     * anchor order; with one only the runs that hold the window's pairs.
+     */
+    public List<Block> blocks() {
+        return blocks;
+    }
+
+    /** Whether the pair of modifier i and anchor j is to be decided (inside the window, if there is one). */
+    public boolean candidate(int i, int j) {
+        return window == null || window.contains(modifierSpans.get(i).firstToken(), anchorSpans.get(j).firstToken(),
+                lineIndex);
     }
 
     public int modifierCount() {
@@ -69,8 +122,15 @@ public final class PairScorer {
         if (from < 0 || to > anchorCount() || from >= to) {
             throw new IllegalArgumentException("anchors [" + from + ", " + to + ") of " + anchorCount());
         }
-        boolean[][] allowed = JnrfNetwork.Candidates.perPair(allowedByModifier, to - from);
-        return SoftmaxCrossEntropy.probabilities(
-                head.pairLogits(projections, modifierSpans, anchorSpans, lineIndex, from, to, cache), allowed);
+        return probabilities(new Block(0, modifierCount(), from, to));
+    }
+
+    /** Class probabilities of a block's pairs, pair k as {@link Block#modifierOf} and {@link Block#anchorOf} say. */
+    public double[][] probabilities(Block block) {
+        boolean[][] byModifier = block.modifierFrom() == 0 && block.modifierTo() == modifierCount() ? allowedByModifier
+                : java.util.Arrays.copyOfRange(allowedByModifier, block.modifierFrom(), block.modifierTo());
+        boolean[][] allowed = JnrfNetwork.Candidates.perPair(byModifier, block.anchorTo() - block.anchorFrom());
+        return SoftmaxCrossEntropy.probabilities(head.pairLogits(projections, modifierSpans, anchorSpans, lineIndex,
+                block.modifierFrom(), block.modifierTo(), block.anchorFrom(), block.anchorTo(), cache), allowed);
     }
 }

@@ -115,21 +115,33 @@ public final class RelationHead {
      */
     INDArray pairLogits(Projections spans, List<EntitySpan> modifiers, List<EntitySpan> anchors, int[] lineIndex,
                         int from, int to, Cache cache) {
-        int m = modifiers.size();
+        return pairLogits(spans, modifiers, anchors, lineIndex, 0, modifiers.size(), from, to, cache);
+    }
+
+    /**
+     * As {@link #pairLogits(Projections, List, List, int[], int, int, Cache)} for the modifiers
+     * {@code [modifierFrom, modifierTo)} only: pair (i - modifierFrom) + (j - from) m with m the modifiers scored (a
+     * pair window's pairs of a few anchors are a run of modifiers when both are in text order).
+     */
+    INDArray pairLogits(Projections spans, List<EntitySpan> modifiers, List<EntitySpan> anchors, int[] lineIndex,
+                        int modifierFrom, int modifierTo, int from, int to, Cache cache) {
+        int m = modifierTo - modifierFrom;
         int a = to - from;
         long pairs = (long) m * a;
         INDArray logits = cache.buffer("logits", pairs, classes);
         INDArray q = from == 0 && to == anchors.size() ? spans.q()
                 : spans.q().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+        INDArray p = modifierFrom == 0 && modifierTo == modifiers.size() ? spans.p()
+                : spans.p().get(NDArrayIndex.interval(modifierFrom, modifierTo), NDArrayIndex.all());
         for (int c = 0; c < classes; c++) {
             // column c of the 'f'-order logits is one contiguous (m x a) block: the GEMM writes straight into it
-            cache.kernels().gemm(slice(spans.p(), c), slice(q, c), pairBlock(logits, c, m, a), false, true, 1.0, 0.0);
+            cache.kernels().gemm(slice(p, c), slice(q, c), pairBlock(logits, c, m, a), false, true, 1.0, 0.0);
         }
         double[] feat = new double[(int) pairs * 3];
         for (int j = 0; j < a; j++) {
             for (int i = 0; i < m; i++) {
                 int pair = i + j * m;
-                double d = distanceFeature(modifiers.get(i), anchors.get(from + j));
+                double d = distanceFeature(modifiers.get(modifierFrom + i), anchors.get(from + j));
                 feat[pair] = d * d;
                 feat[(int) pairs + pair] = d;
                 feat[2 * (int) pairs + pair] = 1;
@@ -139,7 +151,8 @@ public final class RelationHead {
         cache.kernels().gemm(features, poly.value(), logits, false, false, 1.0, 1.0);
         cache.keep("features", features);
         if (rank != null) {
-            INDArray rankFeatures = copied(rankFeatureValues(modifiers, anchors, lineIndex, spans, from, to),
+            INDArray rankFeatures = copied(rankFeatureValues(modifiers, anchors, lineIndex, spans, modifierFrom,
+                            modifierTo, from, to),
                     cache.buffer("rankFeatures", pairs, RANK_FEATURES));
             cache.kernels().gemm(rankFeatures, rank.value(), logits, false, false, 1.0, 1.0);
             cache.keep("rankFeatures", rankFeatures);
@@ -178,8 +191,8 @@ public final class RelationHead {
     static INDArray rankFeatures(List<EntitySpan> modifiers, List<EntitySpan> anchors, int[] lineIndex) {
         Projections spans = new Projections(null, null, nearestAnchors(modifiers, anchors),
                 anchors.stream().mapToInt(EntitySpan::firstToken).sorted().toArray());
-        return Nd4j.create(rankFeatureValues(modifiers, anchors, lineIndex, spans, 0, anchors.size()),
-                new long[]{(long) modifiers.size() * anchors.size(), RANK_FEATURES}, 'f');
+        return Nd4j.create(rankFeatureValues(modifiers, anchors, lineIndex, spans, 0, modifiers.size(), 0,
+                anchors.size()), new long[]{(long) modifiers.size() * anchors.size(), RANK_FEATURES}, 'f');
     }
 
     /** Index of each modifier's nearest anchor by first token (the first of equally near ones). */
@@ -198,20 +211,24 @@ public final class RelationHead {
         return nearestAnchor;
     }
 
-    /** The rank features of the pairs with anchors [from, to), pair i + (j - from) m, column-major. */
-    private static double[] rankFeatureValues(List<EntitySpan> modifiers, List<EntitySpan> anchors, int[] lineIndex,
-                                         Projections spans, int from, int to) {
-        int m = modifiers.size();
+    /**
+     * The rank features of the pairs of modifiers [modifierFrom, modifierTo) with anchors [from, to), pair
+     * (i - modifierFrom) + (j - from) m.
+     */
+    private static double[] rankFeatureValues(List<EntitySpan> modifiers, List<EntitySpan> anchors,
+                                              int[] lineIndex, Projections spans, int modifierFrom,
+                                              int modifierTo, int from, int to) {
+        int m = modifierTo - modifierFrom;
         int a = to - from;
         int[] starts = spans.sortedAnchorStarts();
         double[] feat = new double[RANK_FEATURES * m * a];
         for (int i = 0; i < m; i++) {
-            int t = modifiers.get(i).firstToken();
+            int t = modifiers.get(modifierFrom + i).firstToken();
             for (int k = 0; k < a; k++) {
                 int j = from + k;
                 int u = anchors.get(j).firstToken();
                 int between = countBetween(starts, Math.min(t, u), Math.max(t, u));
-                feat[i + k * m] = j == spans.nearestAnchor()[i] ? 1 : 0;
+                feat[i + k * m] = j == spans.nearestAnchor()[modifierFrom + i] ? 1 : 0;
                 feat[m * a + i + k * m] = Math.log1p(between);
                 if (lineIndex != null) {
                     feat[2 * m * a + i + k * m] = Math.log1p(Math.abs(lineIndex[t] - lineIndex[u]));
@@ -226,7 +243,8 @@ public final class RelationHead {
         return Math.max(0, firstAtLeast(sorted, hi) - firstAtLeast(sorted, lo + 1));
     }
 
-    private static int firstAtLeast(int[] sorted, int v) {
+    /** Index of the first value at least v in an ascending array (its length when none). */
+    static int firstAtLeast(int[] sorted, long v) {
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {

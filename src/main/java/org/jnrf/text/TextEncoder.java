@@ -11,11 +11,21 @@ import java.util.List;
 public final class TextEncoder {
     private final WordPieceTokenizer tokenizer;
     private final boolean sentenceBreaks;
+    private final int sentenceRule;
 
-    /** @param sentenceBreaks sentence ends inside a line count as line breaks ({@link TokenLines}) */
+    /** @param sentenceBreaks sentence ends inside a line count as line breaks ({@link TokenLines}, rule 1) */
     public TextEncoder(WordPieceTokenizer tokenizer, boolean sentenceBreaks) {
+        this(tokenizer, sentenceBreaks, 1);
+    }
+
+    /**
+     * @param sentenceBreaks sentence ends inside a line count as line breaks
+     * @param sentenceRule   which rule finds them ({@link TokenLines#of(String, List, boolean, int)})
+     */
+    public TextEncoder(WordPieceTokenizer tokenizer, boolean sentenceBreaks, int sentenceRule) {
         this.tokenizer = tokenizer;
         this.sentenceBreaks = sentenceBreaks;
+        this.sentenceRule = sentenceRule;
     }
 
     public EncodedText encode(String text) {
@@ -34,7 +44,7 @@ public final class TextEncoder {
             ids[i] = tokens.get(i).id();
             continuation[i] = tokens.get(i).isContinuation();
         }
-        int[] lines = sentenceBegins == null ? TokenLines.of(text, tokens, sentenceBreaks)
+        int[] lines = sentenceBegins == null ? TokenLines.of(text, tokens, sentenceBreaks, sentenceRule)
                 : TokenLines.of(text, tokens, sentenceBegins);
         return new EncodedText(tokens, ids, continuation, lines);
     }

@@ -21,6 +21,34 @@ public final class TokenLines {
      * after abbreviations and list numbers ("p.o. QHS", "e.g. Aspirin", "1. Aspirin", "Dr. Smith", "J. Smith"),
      * nor before all-capital words (BID, QHS), which would cut a modifier from its drug.
      */
+    /** The latest sentence rule this build knows ({@link #of(String, List, boolean, int)}). */
+    public static final int LATEST_RULE = 2;
+
+    /**
+     * As {@link #of(String, List, boolean)} with a versioned rule (2: {@link SegmentBreaks}, for drug labels and
+     * clinical notes): a model file names the rule it was trained with,
+     * so that a later rule never changes what an older model reads.
+     */
+    public static int[] of(String text, List<Token> tokens, boolean sentenceBreaks, int rule) {
+        if (rule < 1 || rule > LATEST_RULE) {
+            throw new IllegalArgumentException("sentence rule " + rule + " is unknown (1 to " + LATEST_RULE + ")");
+        }
+        if (rule == 1 || !sentenceBreaks) {
+            return of(text, tokens, sentenceBreaks);
+        }
+        boolean[] breaks = SegmentBreaks.of(text);
+        int[] lines = new int[tokens.size()];
+        int line = 0;
+        int pos = 0;
+        for (int t = 0; t < lines.length; t++) {
+            for (int begin = tokens.get(t).begin(); pos < begin && pos < text.length(); pos++) {
+                line += breaks[pos] ? 1 : 0;
+            }
+            lines[t] = line;
+        }
+        return lines;
+    }
+
     public static int[] of(String text, List<Token> tokens, boolean sentenceBreaks) {
         int[] lines = new int[tokens.size()];
         int line = 0;
@@ -67,7 +95,11 @@ public final class TokenLines {
     private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("dr", "mr", "mrs", "ms", "st", "vs",
             "no", "approx", "pt", "inc");
 
-    private static boolean isSentenceEnd(String text, int pos) {
+    static boolean isAbbreviation(String word) {
+        return ABBREVIATIONS.contains(word.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    static boolean isSentenceEnd(String text, int pos) {
         char c = text.charAt(pos);
         if (c != '.' && c != '!' && c != '?') {
             return false;

@@ -9,7 +9,9 @@ import org.jnrf.network.ContextualEncoderConfig;
 import org.jnrf.network.JnrfNetwork;
 import org.jnrf.network.LabelSpace;
 import org.jnrf.network.LossOptions;
+import org.jnrf.network.EntitySpan;
 import org.jnrf.network.NetworkConfig;
+import org.jnrf.network.PairWindow;
 import org.jnrf.network.RelationPair;
 import org.jnrf.network.StepLoss;
 import org.jnrf.network.TrainingExample;
@@ -134,10 +136,12 @@ public final class Trainer {
         Vocabulary vocab = resumed != null ? resumed.vocabulary() : vocabulary != null ? vocabulary
                 : buildVocabulary(train);
         LabelSpace labels = resumed != null ? resumed.modelConfig().labelSpace()
-                : LabelSpaces.fromDocuments(train, config.anchorType());
+                : RelationTyping.fromData(LabelSpaces.fromDocuments(train, config.anchorType()), train,
+                        config.relationTypingShare());
         NetworkConfig nc = networkConfig(vocab);
         ModelConfig modelConfig = ModelConfig.of(nc, labels, config.lowerCase(), config.stripAccents(),
-                MAX_CHARS_PER_WORD).withSentenceBreaks(config.sentenceBreaks());
+                MAX_CHARS_PER_WORD).withSentenceBreaks(config.sentenceBreaks())
+                .withSentenceRule(config.sentenceBreaks() ? config.sentenceRule() : 1);
         FourierMixer fourier = mixer != null ? mixer
                 : FourierMixers.fromSystemProperty(Math.min(4, Runtime.getRuntime().availableProcessors()));
         JnrfNetwork network = encoderWeights != null && resumed == null
@@ -156,15 +160,27 @@ public final class Trainer {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training document has any token");
         }
-        LossOptions options = new LossOptions(config.relationClassWeighting().weights(classCounts(examples, labels)),
-                config.addPredictedSpans(), config.relationLossWeight());
+        PairWindows.Learned learned = PairWindows.learn(examples, config.pairWindowCoverage(),
+                config.pairWindowMargin());
+        PairWindow window = learned == null ? null : learned.window();
+        if (learned != null) {
+            LOG.info("candidate pairs: at most {} lines and {} word pieces apart, covering {} of the {} training"
+                    + " relations", window.lines(), window.tokens(), String.format("%.4f", learned.covered()),
+                    learned.relations());
+        }
+        modelConfig = modelConfig.withPairWindow(window);
+        LossOptions options = new LossOptions(
+                config.relationClassWeighting().weights(classCounts(examples, labels, window)),
+                config.addPredictedSpans(), config.relationLossWeight(), window,
+                config.entityTypeWeighting().tagWeights(examples, labels.entityTypeCount()), null);
+        List<StepSpans.Unit> units = StepSpans.of(examples, config.stepTokens());
         Adam adam = Adam.standard(network);
         if (config.hasEncoder()) {
             adam.scaleLearningRate(p -> p.name().startsWith(BertShape.PREFIX),
                     config.encoderLearningRate() / config.learningRate());
         }
         int perStep = config.documentsPerStep();
-        long totalSteps = (long) config.epochs() * ((examples.size() + perStep - 1) / perStep);
+        long totalSteps = (long) config.epochs() * ((units.size() + perStep - 1) / perStep);
         LearningRateSchedule schedule = new LearningRateSchedule(config.schedule(), config.learningRate(),
                 Math.round(config.warmupFraction() * totalSteps), totalSteps, config.finalLearningRateFraction());
 
@@ -216,16 +232,19 @@ public final class Trainer {
                 break;
             }
             long started = System.nanoTime();
-            int[] order = random.permutation(examples.size());
+            int[] order = random.permutation(units.size());
             double sum = 0;
             double tagSum = 0;
             double relSum = 0;
             for (int first = 0; first < order.length; first += perStep) {
                 List<TrainingExample> batch = new ArrayList<>(perStep);
+                List<LossOptions> batchOptions = new ArrayList<>(perStep);
                 for (int i = first; i < Math.min(order.length, first + perStep); i++) {
-                    batch.add(dropout.apply(examples.get(order[i]), epoch, i));
+                    StepSpans.Unit unit = units.get(order[i]);
+                    batch.add(dropout.apply(examples.get(unit.example()), epoch, i));
+                    batchOptions.add(options.withLossSpan(unit.lossSpan()));
                 }
-                List<StepLoss> losses = step(network, adam, batch, options, scratch, schedule.at(adam.step()),
+                List<StepLoss> losses = step(network, adam, batch, batchOptions, scratch, schedule.at(adam.step()),
                         config.clipNorm());
                 for (int j = 0; j < losses.size(); j++) {
                     StepLoss loss = losses.get(j);
@@ -295,11 +314,20 @@ public final class Trainer {
      */
     public static List<StepLoss> step(JnrfNetwork network, Adam adam, List<TrainingExample> examples,
                                       LossOptions options, Scratch scratch, double learningRate, double clipNorm) {
+        return step(network, adam, examples, java.util.Collections.nCopies(examples.size(), options), scratch,
+                learningRate, clipNorm);
+    }
+
+    /** As {@link #step(JnrfNetwork, Adam, List, LossOptions, Scratch, double, double)}, options per example. */
+    public static List<StepLoss> step(JnrfNetwork network, Adam adam, List<TrainingExample> examples,
+                                      List<LossOptions> options, Scratch scratch, double learningRate,
+                                      double clipNorm) {
         network.zeroGrads();
         List<StepLoss> losses = new ArrayList<>(examples.size());
         boolean finite = true;
-        for (TrainingExample example : examples) {
-            StepLoss loss = network.computeGradients(example, options, scratch); // gradients add up until zeroed
+        for (int i = 0; i < examples.size(); i++) {
+            // gradients add up until zeroed
+            StepLoss loss = network.computeGradients(examples.get(i), options.get(i), scratch);
             losses.add(loss);
             finite &= Double.isFinite(loss.total());
         }
@@ -385,28 +413,45 @@ public final class Trainer {
 
     /** Relation class counts over the gold (modifier, anchor) pairs of the training set. */
     static long[] classCounts(List<TrainingExample> examples, LabelSpace labels) {
+        return classCounts(examples, labels, null);
+    }
+
+    /** Relation class counts over the gold (modifier, anchor) pairs inside the window (null: all pairs). */
+    static long[] classCounts(List<TrainingExample> examples, LabelSpace labels, PairWindow window) {
         long[] counts = new long[labels.relationClassCount()];
         int anchor = labels.anchorTypeIndex();
         for (TrainingExample ex : examples) {
-            long mods = ex.entities().stream().filter(e -> e.type() != anchor && labels.isModifierType(e.type()))
-                    .count();
-            long ancs = ex.entities().stream().filter(e -> e.type() == anchor).count();
+            List<EntitySpan> mods = ex.entities().stream()
+                    .filter(e -> e.type() != anchor && labels.isModifierType(e.type())).toList();
+            List<EntitySpan> ancs = ex.entities().stream().filter(e -> e.type() == anchor).toList();
+            long pairs = (long) mods.size() * ancs.size();
+            if (window != null) {
+                pairs = 0;
+                for (EntitySpan m : mods) {
+                    for (EntitySpan a : ancs) {
+                        pairs += window.contains(m.firstToken(), a.firstToken(), ex.lineIndex()) ? 1 : 0;
+                    }
+                }
+            }
             long related = 0;
             java.util.Set<Long> seen = new java.util.HashSet<>();
             for (RelationPair r : ex.relations()) {
-                if (seen.add(((long) r.modifier() << 32) | r.anchor())) {
+                boolean inside = window == null || window.contains(ex.entities().get(r.modifier()).firstToken(),
+                        ex.entities().get(r.anchor()).firstToken(), ex.lineIndex());
+                if (inside && seen.add(((long) r.modifier() << 32) | r.anchor())) {
                     counts[r.relationType() + 1]++;
                     related++;
                 }
             }
-            counts[0] += mods * ancs - related;
+            counts[0] += pairs - related;
         }
         return counts;
     }
 
     private static double meanLoss(JnrfNetwork network, List<TrainingExample> examples, LossOptions options,
                                    Scratch scratch) {
-        LossOptions plain = new LossOptions(options.relationClassWeights(), false, options.relationLossWeight());
+        LossOptions plain = new LossOptions(options.relationClassWeights(), false, options.relationLossWeight(),
+                options.pairWindow(), options.tagWeights(), null);
         double sum = 0;
         for (TrainingExample ex : examples) {
             sum += network.loss(ex, plain, scratch).total();

@@ -33,6 +33,17 @@ package org.jnrf.training;
  * @param weightAverageDecay     decay of an exponential moving average of the weights, updated after every step;
  *                               epochs are scored and the model is saved with the averaged weights (0: no average)
  * @param sentenceBreaks         the line feature of relation pairs also counts sentence ends inside a line
+ * @param sentenceRule           the rule that finds those sentence ends ({@code TokenLines}: 1 the first, 2 also
+ *                               headings, list items, table rows and wrapped lines)
+ * @param pairWindowCoverage     share of the training relations the learned window of candidate pairs must cover
+ *                               ({@link PairWindows}; 0: no window, every pair is a candidate)
+ * @param pairWindowMargin       the learned window's distances are widened by this fraction
+ * @param stepTokens             documents longer than this many word pieces give one optimizer step per span of
+ *                               this length, each with the loss over its span while the network reads the whole
+ *                               document (0: one step per document)
+ * @param entityTypeWeighting    weights of the entity types' tags in the tagging loss, from their mention counts
+ * @param relationTypingShare    a modifier type whose training relations have one relation type at least this share
+ *                               of the time is allowed only that type ({@link RelationTyping}; 0: never)
  * @param documentsPerStep       documents whose gradients are summed before one optimizer step (their mean is
  *                               clipped and applied); 1: a step per document, as the paper. 0 reads as 1 (a
  *                               configuration written before this setting)
@@ -44,7 +55,9 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                              boolean addPredictedSpans, int patience, int vocabularySize, int minPieceFrequency,
                              boolean lowerCase, boolean stripAccents, String anchorType, int contextWindow,
                              boolean pairFeatures, double tokenDropout, double weightAverageDecay,
-                             boolean sentenceBreaks, String encoder, int encoderLayers, int encoderWidth,
+                             boolean sentenceBreaks, int sentenceRule, double pairWindowCoverage,
+                             double pairWindowMargin, int stepTokens, EntityTypeWeighting entityTypeWeighting,
+                             double relationTypingShare, String encoder, int encoderLayers, int encoderWidth,
                              int encoderHeads, int encoderIntermediate, int encoderPositions,
                              int encoderTrainableLayers, double encoderLearningRate, int documentsPerStep) {
     /** {@link #encoder} values. */
@@ -76,6 +89,20 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                 new org.jnrf.network.transformer.BertShape(1, encoderPositions, 2, encoderWidth, encoderLayers,
                         encoderHeads, encoderIntermediate, 1e-12);
             }
+        }
+        if (!(pairWindowCoverage >= 0 && pairWindowCoverage <= 1) || !(pairWindowMargin >= 0)) {
+            throw new IllegalArgumentException("pairWindowCoverage must lie in [0, 1] and pairWindowMargin must not"
+                    + " be negative");
+        }
+        if (!(relationTypingShare >= 0 && relationTypingShare <= 1)) {
+            throw new IllegalArgumentException("relationTypingShare must lie in [0, 1], got " + relationTypingShare);
+        }
+        if (stepTokens < 0) {
+            throw new IllegalArgumentException("stepTokens must not be negative, got " + stepTokens);
+        }
+        if (sentenceRule < 1 || sentenceRule > org.jnrf.text.TokenLines.LATEST_RULE) {
+            throw new IllegalArgumentException("sentenceRule must lie in 1 to " + org.jnrf.text.TokenLines.LATEST_RULE
+                    + ", got " + sentenceRule);
         }
         if (!(weightAverageDecay >= 0 && weightAverageDecay < 1)) {
             throw new IllegalArgumentException("weightAverageDecay must lie in [0, 1), got " + weightAverageDecay);
@@ -109,7 +136,8 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
     public static TrainingConfig defaults() {
         return new TrainingConfig(768, 6, 3, true, 768, 768, 64, 30, 3e-4, LearningRateSchedule.Shape.LINEAR, 0.05,
                 0.0, 1.0, 42, RelationClassWeighting.SQRT_INVERSE_FREQUENCY, 1.0, true, 5, 16000, 2, true, false,
-                null, 0, false, 0.0, 0.0, false, null, 2, 256, 4, 1024, 512, -1, 5e-5, 1);
+                null, 0, false, 0.0, 0.0, false, org.jnrf.text.TokenLines.LATEST_RULE, 0.995, 0.25, 0,
+                EntityTypeWeighting.NONE, 0.99, null, 2, 256, 4, 1024, 512, -1, 5e-5, 1);
     }
 
     /** Whether a contextual encoder reads the tokens. */
@@ -128,14 +156,15 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
     /** Mutable copy of a configuration for changing a few values. */
     public static final class Builder {
         private int hidden, layers, expansion, embeddingDim, relationDim, distanceScale, epochs, patience,
-                vocabularySize, minPieceFrequency, contextWindow, encoderLayers, encoderWidth, encoderHeads,
+                vocabularySize, minPieceFrequency, contextWindow, sentenceRule, stepTokens, encoderLayers, encoderWidth, encoderHeads,
                 encoderIntermediate, encoderPositions, encoderTrainableLayers;
         private double encoderLearningRate;
         private int documentsPerStep;
         private String encoder;
         private boolean tied, addPredictedSpans, lowerCase, stripAccents, pairFeatures, sentenceBreaks;
         private double learningRate, warmupFraction, finalLearningRateFraction, clipNorm, relationLossWeight,
-                tokenDropout, weightAverageDecay;
+                tokenDropout, weightAverageDecay, pairWindowCoverage, pairWindowMargin, relationTypingShare;
+        private EntityTypeWeighting entityTypeWeighting;
         private LearningRateSchedule.Shape schedule;
         private long seed;
         private RelationClassWeighting relationClassWeighting;
@@ -170,6 +199,12 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
             tokenDropout = c.tokenDropout;
             weightAverageDecay = c.weightAverageDecay;
             sentenceBreaks = c.sentenceBreaks;
+            sentenceRule = c.sentenceRule;
+            pairWindowCoverage = c.pairWindowCoverage;
+            pairWindowMargin = c.pairWindowMargin;
+            stepTokens = c.stepTokens;
+            entityTypeWeighting = c.entityTypeWeighting;
+            relationTypingShare = c.relationTypingShare;
             encoder = c.encoder;
             encoderLayers = c.encoderLayers;
             encoderWidth = c.encoderWidth;
@@ -217,6 +252,12 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         public Builder tokenDropout(double v) { tokenDropout = v; return this; }
         public Builder weightAverageDecay(double v) { weightAverageDecay = v; return this; }
         public Builder sentenceBreaks(boolean v) { sentenceBreaks = v; return this; }
+        public Builder sentenceRule(int v) { sentenceRule = v; return this; }
+        public Builder pairWindowCoverage(double v) { pairWindowCoverage = v; return this; }
+        public Builder pairWindowMargin(double v) { pairWindowMargin = v; return this; }
+        public Builder stepTokens(int v) { stepTokens = v; return this; }
+        public Builder entityTypeWeighting(EntityTypeWeighting v) { entityTypeWeighting = v; return this; }
+        public Builder relationTypingShare(double v) { relationTypingShare = v; return this; }
         public Builder encoder(String v) { encoder = v; return this; }
         public Builder encoderLayers(int v) { encoderLayers = v; return this; }
         public Builder encoderWidth(int v) { encoderWidth = v; return this; }
@@ -232,7 +273,8 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                     learningRate, schedule, warmupFraction, finalLearningRateFraction, clipNorm, seed,
                     relationClassWeighting, relationLossWeight, addPredictedSpans, patience, vocabularySize,
                     minPieceFrequency, lowerCase, stripAccents, anchorType, contextWindow,
-                    pairFeatures, tokenDropout, weightAverageDecay, sentenceBreaks, encoder, encoderLayers,
+                    pairFeatures, tokenDropout, weightAverageDecay, sentenceBreaks, sentenceRule, pairWindowCoverage,
+                    pairWindowMargin, stepTokens, entityTypeWeighting, relationTypingShare, encoder, encoderLayers,
                     encoderWidth, encoderHeads, encoderIntermediate, encoderPositions, encoderTrainableLayers,
                     encoderLearningRate, documentsPerStep);
         }

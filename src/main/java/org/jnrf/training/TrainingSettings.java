@@ -41,6 +41,13 @@ public final class TrainingSettings {
             Map.entry("contextWindow", (b, v) -> b.contextWindow(integer(v))),
             Map.entry("pairFeatures", (b, v) -> b.pairFeatures(bool(v))),
             Map.entry("sentenceBreaks", (b, v) -> b.sentenceBreaks(bool(v))),
+            Map.entry("sentenceRule", (b, v) -> b.sentenceRule(integer(v))),
+            Map.entry("pairWindowCoverage", (b, v) -> b.pairWindowCoverage(number(v))),
+            Map.entry("pairWindowMargin", (b, v) -> b.pairWindowMargin(number(v))),
+            Map.entry("stepTokens", (b, v) -> b.stepTokens(integer(v))),
+            Map.entry("entityTypeWeighting", (b, v) -> b.entityTypeWeighting(
+                    EntityTypeWeighting.valueOf(v.trim().toUpperCase(Locale.ROOT)))),
+            Map.entry("relationTypingShare", (b, v) -> b.relationTypingShare(number(v))),
             Map.entry("tokenDropout", (b, v) -> b.tokenDropout(number(v))),
             Map.entry("weightAverageDecay", (b, v) -> b.weightAverageDecay(number(v))),
             Map.entry("documentsPerStep", (b, v) -> b.documentsPerStep(integer(v))),

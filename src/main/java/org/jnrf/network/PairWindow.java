@@ -1,0 +1,32 @@
+package org.jnrf.network;
+
+/**
+ * Which (modifier, anchor) pairs can be related: those whose first tokens lie at most {@code tokens} word pieces and
+ * at most {@code lines} lines (or sentences, with sentence breaks) apart. Learned from the training relations and
+ * stored in the model file, so that training (which pairs get relation loss) and prediction (which pairs the relation
+ * head scores) apply the same rule; on a long document the candidate pairs then grow with its length, not with its
+ * square.
+ *
+ * @param lines  largest line distance of a candidate pair (0: the same line)
+ * @param tokens largest distance in word pieces between the first tokens of a candidate pair
+ */
+public record PairWindow(int lines, int tokens) {
+    public PairWindow {
+        if (lines < 0 || tokens < 0) {
+            throw new IllegalArgumentException("a pair window needs distances of at least 0, got " + lines
+                    + " lines and " + tokens + " tokens");
+        }
+    }
+
+    /**
+     * Whether two spans starting at these tokens are a candidate pair.
+     *
+     * @param lineIndex the line of each token; null: lines unknown, only the token distance counts
+     */
+    public boolean contains(int modifierToken, int anchorToken, int[] lineIndex) {
+        if (Math.abs(modifierToken - anchorToken) > tokens) {
+            return false;
+        }
+        return lineIndex == null || Math.abs(lineIndex[modifierToken] - lineIndex[anchorToken]) <= lines;
+    }
+}
