@@ -7,10 +7,14 @@ package org.jnrf.network;
  * head scores) apply the same rule; on a long document the candidate pairs then grow with its length, not with its
  * square.
  *
- * @param lines  largest line distance of a candidate pair (0: the same line)
- * @param tokens largest distance in word pieces between the first tokens of a candidate pair
+ * @param lines  largest line distance of a candidate pair (0: the same line; {@link #UNBOUNDED}: any)
+ * @param tokens largest distance in word pieces between the first tokens of a candidate pair ({@link #UNBOUNDED}:
+ *               any)
  */
 public record PairWindow(int lines, int tokens) {
+    /** A distance the training data gave no bound for. */
+    public static final int UNBOUNDED = Integer.MAX_VALUE;
+
     public PairWindow {
         if (lines < 0 || tokens < 0) {
             throw new IllegalArgumentException("a pair window needs distances of at least 0, got " + lines

@@ -165,8 +165,8 @@ public final class Trainer {
         PairWindow window = learned == null ? null : learned.window();
         if (learned != null) {
             LOG.info("candidate pairs: at most {} lines and {} word pieces apart, covering {} of the {} training"
-                    + " relations", window.lines(), window.tokens(), String.format("%.4f", learned.covered()),
-                    learned.relations());
+                    + " relations", bound(window.lines()), bound(window.tokens()),
+                    String.format("%.4f", learned.covered()), learned.relations());
         }
         modelConfig = modelConfig.withPairWindow(window);
         LossOptions options = new LossOptions(
@@ -337,6 +337,10 @@ public final class Trainer {
             adam.update(learningRate, GradientClipping.clipFactor(network.params(), clipNorm * n) / n);
         }
         return losses;
+    }
+
+    private static String bound(int distance) {
+        return distance == PairWindow.UNBOUNDED ? "any" : Integer.toString(distance);
     }
 
     /** The network's shape: the table path, or a contextual encoder (then no context window) in front. */
