@@ -68,8 +68,8 @@ class PairWindowsTest {
         assertNull(PairWindows.learn(examples, 0, 0.25));
     }
 
-    /** Drug (type 0) and ADE (type 1) on token t, lines given per token. */
-    private static TrainingExample twoLines(int[] lineIndex, List<EntitySpan> entities,
+    /** A document of these entities and relations, with the line of each of its tokens. */
+    private static TrainingExample withLines(int[] lineIndex, List<EntitySpan> entities,
                                             List<org.jnrf.network.RelationPair> relations) {
         return new TrainingExample("d", new int[lineIndex.length], new int[lineIndex.length], entities, relations, null,
                 lineIndex);
@@ -80,15 +80,15 @@ class PairWindowsTest {
         // one line per document (PHEE's shape): nothing says how far apart lines relations may be
         List<EntitySpan> entities = List.of(EntitySpan.of(0, 0, 1), EntitySpan.of(1, 3, 4), EntitySpan.of(1, 8, 9));
         List<org.jnrf.network.RelationPair> related = List.of(new org.jnrf.network.RelationPair(1, 0, 0));
-        TrainingExample oneLine = twoLines(new int[10], entities, related);
+        TrainingExample oneLine = withLines(new int[10], entities, related);
         PairWindow window = PairWindows.learn(List.of(oneLine), 1.0, 0).window();
         assertEquals(PairWindow.UNBOUNDED, window.lines());
         assertEquals(3, window.tokens(), "an unrelated ADE 8 pieces away bounds the token distance");
         // the same entities over two lines, the unrelated ADE on the second: the data now bounds lines too
-        TrainingExample split = twoLines(new int[]{0, 0, 0, 0, 0, 0, 1, 1, 1, 1}, entities, related);
+        TrainingExample split = withLines(new int[]{0, 0, 0, 0, 0, 0, 1, 1, 1, 1}, entities, related);
         assertEquals(new PairWindow(0, 3), PairWindows.learn(List.of(split), 1.0, 0).window());
         // no candidate pair farther apart than the relation: no token bound either
-        TrainingExample near = twoLines(new int[10], entities.subList(0, 2), related);
+        TrainingExample near = withLines(new int[10], entities.subList(0, 2), related);
         assertEquals(PairWindow.UNBOUNDED, PairWindows.learn(List.of(near), 1.0, 0).window().tokens());
     }
 

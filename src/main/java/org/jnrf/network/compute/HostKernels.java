@@ -144,8 +144,7 @@ public final class HostKernels implements Kernels {
     @Override
     public void adam(INDArray w, INDArray g, INDArray m, INDArray v, double lr, double beta1, double beta2,
                      double eps, int step, double gradScale) {
-        if (!plainAnyOrder(w, g, m, v) || w.ordering() != g.ordering() || w.ordering() != m.ordering()
-                || w.ordering() != v.ordering()) {
+        if (!sameFlatLayout(w, g, m, v)) {
             Nd4jKernels.INSTANCE.adam(w, g, m, v, lr, beta1, beta2, eps, step, gradScale);
             return;
         }
@@ -185,7 +184,7 @@ public final class HostKernels implements Kernels {
 
     @Override
     public void movingAverage(INDArray average, INDArray value, double decay) {
-        if (!plainAnyOrder(average, value) || average.ordering() != value.ordering()) {
+        if (!sameFlatLayout(average, value)) {
             Kernels.super.movingAverage(average, value, decay);
             return;
         }
@@ -199,9 +198,10 @@ public final class HostKernels implements Kernels {
         });
     }
 
-    private static boolean plainAnyOrder(INDArray... arrays) {
+    /** Contiguous float arrays of one ordering: element i of each is at flat position i (element-wise passes). */
+    private static boolean sameFlatLayout(INDArray... arrays) {
         for (INDArray a : arrays) {
-            if (!HostMemory.contiguousFloat(a)) {
+            if (!HostMemory.contiguousFloat(a) || a.ordering() != arrays[0].ordering()) {
                 return false;
             }
         }
