@@ -40,9 +40,9 @@ public final class EncoderDirectory {
     public static final int FORMAT = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** An encoder read back: its name and source, shape, weights (float32, C order) and tokenizer. */
+    /** An encoder read back: its name and source, shape, weights (float32, C order), tokenizer and licence notice. */
     public record Encoder(String name, String source, BertShape shape, Map<String, INDArray> weights,
-                          HuggingFaceVocabulary tokenizer) {
+                          HuggingFaceVocabulary tokenizer, String licence) {
     }
 
     private EncoderDirectory() {
@@ -114,7 +114,14 @@ public final class EncoderDirectory {
             throw new ModelFormatException(tokenizerFile.toString(), tokenizer.vocabulary().size()
                     + " pieces, the encoder's word table has " + shape.vocabularySize() + " rows");
         }
-        return new Encoder(root.path("name").asText(), root.path("source").asText(), shape, weights, tokenizer);
+        Path licenceFile = dir.resolve(LICENCE_MD);
+        if (!Files.isRegularFile(licenceFile)) {
+            throw new ModelFormatException(licenceFile.toString(), "missing: the weights' licence notice travels with"
+                    + " every model trained from them (import-encoder writes it)");
+        }
+        String licence = Files.readString(licenceFile, java.nio.charset.StandardCharsets.UTF_8);
+        return new Encoder(root.path("name").asText(), root.path("source").asText(), shape, weights, tokenizer,
+                licence);
     }
 
     /** Only the tokenizer of the encoder folder {@code dir} (its vocabulary and settings). */

@@ -51,6 +51,9 @@ import java.util.Map;
  *                               from the training relations (absent: every pair)
  * @param sentenceRule           version of the sentence-end rule of {@code sentenceBreaks} ({@code TokenLines}; absent:
  *                               1, the rule of the models made before version 2)
+ * @param encoderNotice          where the pretrained encoder's weights come from and under which licence (the
+ *                               {@code LICENCE.md} of its imported folder), which a model trained from them carries
+ *                               (absent: no pretrained encoder)
  */
 public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDim, int hidden, int layers,
                           int expansion, boolean tied, int relationDim, int distanceScale, List<String> entityTypes,
@@ -62,7 +65,8 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
                           @JsonInclude(JsonInclude.Include.NON_NULL) Boolean sentenceBreaks,
                           @JsonInclude(JsonInclude.Include.NON_NULL) ContextualEncoderConfig encoder,
                           @JsonInclude(JsonInclude.Include.NON_NULL) PairWindow pairWindow,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer sentenceRule) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer sentenceRule,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String encoderNotice) {
     public static final int FORMAT_VERSION = 1;
 
     public ModelConfig {
@@ -209,7 +213,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
                 network.layers(), network.expansion(), network.tied(), network.relationDim(), network.distanceScale(),
                 labels.entityTypes(), labels.anchorType(), labels.relationTypes(), modifiers, lowerCase, stripAccents,
                 maxCharsPerWord, null, network.contextWindow(), network.pairFeatures(), null, null, null,
-                network.contextualEncoder(), null, null);
+                network.contextualEncoder(), null, null, null);
     }
 
     /** This configuration for a vocabulary of another size (see {@link VocabularyPruning}). */
@@ -217,7 +221,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, size, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
-                memberThresholds, sentenceBreaks, encoder, pairWindow, sentenceRule);
+                memberThresholds, sentenceBreaks, encoder, pairWindow, sentenceRule, encoderNotice);
     }
 
     /** This configuration with a relation decision threshold tuned on dev data (absent in older files: 0.5). */
@@ -226,7 +230,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures, members,
                 memberThresholds == null ? null : lastReplaced(memberThresholds, threshold), sentenceBreaks, encoder,
-                pairWindow, sentenceRule);
+                pairWindow, sentenceRule, encoderNotice);
     }
 
     private static List<Double> lastReplaced(List<Double> values, double last) {
@@ -246,7 +250,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures, count == 1 ? null : count,
-                count == 1 ? null : thresholds, sentenceBreaks, encoder, pairWindow, sentenceRule);
+                count == 1 ? null : thresholds, sentenceBreaks, encoder, pairWindow, sentenceRule, encoderNotice);
     }
 
     /** This configuration with the relation thresholds tuned for each number of leading networks (and for all). */
@@ -260,7 +264,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, thresholds.get(thresholds.size() - 1), contextWindow, pairFeatures,
-                members, thresholds, sentenceBreaks, encoder, pairWindow, sentenceRule);
+                members, thresholds, sentenceBreaks, encoder, pairWindow, sentenceRule, encoderNotice);
     }
 
     /** This configuration for an ensemble of {@code count} networks, with no relation threshold tuned for it yet. */
@@ -268,19 +272,20 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, null, contextWindow, pairFeatures, count == 1 ? null : count, null,
-                sentenceBreaks, encoder, pairWindow, sentenceRule);
+                sentenceBreaks, encoder, pairWindow, sentenceRule, encoderNotice);
     }
 
     /**
-     * What the networks of one ensemble must have in common: everything but the thresholds and the member count,
-     * with absent settings as their defaults (a file from before a setting existed equals one with its default).
+     * What the networks of one ensemble must have in common: everything but the thresholds, the member count and the
+     * encoder's notice (it records the import date), with absent settings as their defaults (a file from before a
+     * setting existed equals one with its default).
      */
     public ModelConfig sharedByEnsembleMembers() {
         NetworkConfig network = networkConfig(DataType.FLOAT, 0);
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, null, network.contextWindow(), network.pairFeatures(), null, null,
-                countsSentenceBreaks(), encoder, pairWindow, sentenceRuleVersion() == 1 ? null : sentenceRule);
+                countsSentenceBreaks(), encoder, pairWindow, sentenceRuleVersion() == 1 ? null : sentenceRule, null);
     }
 
     /** Whether sentence ends inside a line count as line breaks in the relation feature. */
@@ -293,7 +298,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
-                memberThresholds, breaks ? Boolean.TRUE : null, encoder, pairWindow, sentenceRule);
+                memberThresholds, breaks ? Boolean.TRUE : null, encoder, pairWindow, sentenceRule, encoderNotice);
     }
 
     /** The sentence-end rule in use with sentence breaks (1 when the file names none). */
@@ -306,7 +311,7 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
-                memberThresholds, sentenceBreaks, encoder, pairWindow, rule == 1 ? null : rule);
+                memberThresholds, sentenceBreaks, encoder, pairWindow, rule == 1 ? null : rule, encoderNotice);
     }
 
     /** This configuration with a window of candidate pairs (null: every pair is scored). */
@@ -314,7 +319,15 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
                 relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
                 stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
-                memberThresholds, sentenceBreaks, encoder, window, sentenceRule);
+                memberThresholds, sentenceBreaks, encoder, window, sentenceRule, encoderNotice);
+    }
+
+    /** This configuration with the notice of its pretrained encoder's source and licence (null: none). */
+    public ModelConfig withEncoderNotice(String notice) {
+        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
+                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
+                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
+                memberThresholds, sentenceBreaks, encoder, pairWindow, sentenceRule, notice);
     }
 
     /** Text to network input for this configuration and vocabulary: the one path of training and prediction. */

@@ -58,6 +58,7 @@ public final class Trainer {
     private int stopAfterEpochs = Integer.MAX_VALUE;
     private BertShape encoderShape;
     private Map<String, INDArray> encoderWeights;
+    private String encoderNotice;
 
     public Trainer(TrainingConfig config) {
         this.config = config;
@@ -84,10 +85,11 @@ public final class Trainer {
 
     /**
      * A pretrained contextual encoder to start from (for {@code encoder=pretrained}): its full shape, its weights by
-     * {@link BertShape} name (as an importer produces them) and the vocabulary of its tokenizer, which the model then
-     * uses.
+     * {@link BertShape} name (as an importer produces them), the vocabulary of its tokenizer, which the model then
+     * uses, and the notice of the weights' source and licence, which the model carries.
      */
-    public Trainer pretrainedEncoder(BertShape shape, Map<String, INDArray> weights, Vocabulary encoderVocabulary) {
+    public Trainer pretrainedEncoder(BertShape shape, Map<String, INDArray> weights, Vocabulary encoderVocabulary,
+                                     String notice) {
         if (encoderVocabulary.size() != shape.vocabularySize()) {
             throw new IllegalArgumentException("the encoder's vocabulary has " + encoderVocabulary.size()
                     + " pieces, its shape " + shape.vocabularySize());
@@ -95,6 +97,7 @@ public final class Trainer {
         this.encoderShape = shape;
         this.encoderWeights = Map.copyOf(weights);
         this.vocabulary = encoderVocabulary;
+        this.encoderNotice = java.util.Objects.requireNonNull(notice, "the encoder's licence notice");
         return this;
     }
 
@@ -141,7 +144,7 @@ public final class Trainer {
         NetworkConfig nc = networkConfig(vocab);
         ModelConfig modelConfig = ModelConfig.of(nc, labels, config.lowerCase(), config.stripAccents(),
                 MAX_CHARS_PER_WORD).withSentenceBreaks(config.sentenceBreaks())
-                .withSentenceRule(config.sentenceBreaks() ? config.sentenceRule() : 1);
+                .withSentenceRule(config.sentenceBreaks() ? config.sentenceRule() : 1).withEncoderNotice(encoderNotice);
         FourierMixer fourier = mixer != null ? mixer
                 : FourierMixers.fromSystemProperty(Math.min(4, Runtime.getRuntime().availableProcessors()));
         JnrfNetwork network = encoderWeights != null && resumed == null

@@ -170,7 +170,8 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
             if (encoder != null) {
                 LOG.info("contextual encoder {} ({} layers, width {}) from {}", encoder.name(),
                         encoder.shape().layers(), encoder.shape().width(), encoderLocation);
-                trainer.pretrainedEncoder(encoder.shape(), encoder.weights(), encoder.tokenizer().vocabulary());
+                trainer.pretrainedEncoder(encoder.shape(), encoder.weights(), encoder.tokenizer().vocabulary(),
+                        encoder.licence());
             }
             if (epochsThisRun >= 0) {
                 trainer.stopAfterEpochs(epochsThisRun);

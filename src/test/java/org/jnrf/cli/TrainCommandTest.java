@@ -74,6 +74,8 @@ class TrainCommandTest extends CliTestSupport {
         JnrfModel trained = JnrfModel.load(model);
         assertEquals(2, trained.config().encoder().shape().layers(), "the first two layers kept");
         assertEquals(vocabulary.pieces(), trained.vocabulary().pieces(), "the encoder's tokenizer");
+        assertEquals("test weights\n", trained.config().encoderNotice(), "the weights' licence travels in the model");
+        assertEquals("test weights\n", JnrfModel.ensemble(List.of(trained, trained)).config().encoderNotice());
         java.util.Map<String, float[]> saved = new java.util.HashMap<>();
         trained.weights().forEach(t -> saved.put(t.name(), t.data()));
         // the layer below the fine-tuned one and the tables are the imported weights, exactly
