@@ -26,7 +26,9 @@ import picocli.CommandLine.Parameters;
                 + "each pair's relation probabilities. Inference costs one network per member.",
                 "With --dev, the relation decision threshold is tuned on those documents (after any 8-bit storage, so "
                         + "on what is written) for the first network alone, the first two, ... and all of them "
-                        + "(annotate --ensemble-members K uses the first K), and the dev scores are printed."},
+                        + "(annotate --ensemble-members K uses the first K), and the dev scores are printed.",
+                "One model is stored again as it is, with its threshold tuned on --dev and the chosen 8-bit storage: "
+                        + "how a trained model is made ready to ship."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:model written", "1:a model or the dev corpus is unreadable, or the models differ",
                 "2:invalid arguments"})
@@ -34,7 +36,7 @@ public final class EnsembleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "MODEL", converter = ModelLocationConverter.class,
+    @Parameters(arity = "1..*", paramLabel = "MODEL", converter = ModelLocationConverter.class,
             description = "Model zips of the same configuration and vocabulary.")
     List<ModelLocation> models;
 
@@ -51,7 +53,7 @@ public final class EnsembleCommand implements Callable<Integer> {
 
     @Option(names = "--int8", paramLabel = "WHICH", defaultValue = "none",
             description = "Store weights with 8 bits per value and a scale per row: none, embeddings (the embedding "
-                    + "table) or matrices (every weight matrix of at least " + EnsembleBuilder.INT8_MIN_VALUES + " values); "
+                    + "table, or the contextual encoder's word table) or matrices (every weight matrix of at least " + EnsembleBuilder.INT8_MIN_VALUES + " values); "
                     + "default ${DEFAULT-VALUE}.")
     EnsembleBuilder.Int8 int8;
 

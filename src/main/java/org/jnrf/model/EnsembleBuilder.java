@@ -40,7 +40,8 @@ public final class EnsembleBuilder {
         JnrfModel all = JnrfModel.ensemble(combined);
         int8Tensors = switch (int8) {
             case none -> Set.of();
-            case embeddings -> Set.of(VocabularyPruning.EMBEDDING_TENSOR);
+            case embeddings -> Set.of(all.config().encoder() == null ? VocabularyPruning.EMBEDDING_TENSOR
+                    : org.jnrf.network.transformer.BertShape.wordEmbeddings());
             case matrices -> all.largeMatrices(INT8_MIN_VALUES);
         };
         ensemble = int8Tensors.isEmpty() ? all : all.quantized(int8Tensors);

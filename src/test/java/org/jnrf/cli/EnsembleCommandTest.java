@@ -60,6 +60,21 @@ class EnsembleCommandTest extends CliTestSupport {
     }
 
     @Test
+    void oneModelIsStoredAgainWithItsThresholdTunedAndEightBitMatrices() throws Exception {
+        Path dev = TestModels.copyCorpus(TestModels.PHEE_DEV, dir.resolve("dev"), 8);
+        Path model = TestModels.trainedModel();
+        Path shipped = dir.resolve("shipped.zip");
+        assertEquals(0, run("ensemble", "--out", shipped.toString(), "--dev", dev.toString(), "--int8", "matrices",
+                model.toString()), err.toString());
+        assertTrue(out.toString().contains("first 1 network(s): relation threshold"), out.toString());
+        JnrfModel loaded = JnrfModel.load(shipped);
+        assertEquals(1, loaded.memberCount());
+        assertEquals(null, loaded.config().memberThresholds(), "stored as a single network, as older builds read it");
+        assertTrue(loaded.config().relationThreshold() != null);
+        assertTrue(Files.size(shipped) < Files.size(model) / 2, Files.size(shipped) + " vs " + Files.size(model));
+    }
+
+    @Test
     void anUnreadableMemberIsNamedAndNothingIsWritten() throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.zip"), "not a model");
         Path target = dir.resolve("out.zip");
@@ -67,8 +82,6 @@ class EnsembleCommandTest extends CliTestSupport {
                 broken.toString()));
         assertTrue(err.toString().contains("broken.zip"), err.toString());
         assertTrue(Files.notExists(target));
-        assertEquals(2, run("ensemble", "--out", target.toString(), TestModels.trainedModel().toString()),
-                "one model is not an ensemble");
         assertEquals(2, run("ensemble", "--out", target.toString(), "--relation-threshold", "1.5",
                 TestModels.trainedModel().toString(), TestModels.trainedModel().toString()));
     }
