@@ -62,6 +62,12 @@ public final class EnsembleCommand implements Callable<Integer> {
                     + "trained on one sentence per line (as PHEE's), used on notes with several sentences per line.")
     boolean sentenceBreaks;
 
+    @Option(names = "--encoder-window-margin", paramLabel = "N",
+            description = "For models with a contextual encoder: the context in pieces every piece of a long document "
+                    + "keeps on each side (smaller: fewer overlapping windows, faster on long notes; the model's "
+                    + "own by default).")
+    Integer encoderWindowMargin;
+
     @Override
     public Integer call() throws Exception {
         if (dev != null) {
@@ -84,7 +90,8 @@ public final class EnsembleCommand implements Callable<Integer> {
     private int combine(PrintWriter stdout) throws java.io.IOException {
         List<JnrfModel> members = new ArrayList<>();
         for (ModelLocation m : models) {
-            members.add(m.load());
+            JnrfModel model = m.load();
+            members.add(encoderWindowMargin == null ? model : model.withEncoderWindowMargin(encoderWindowMargin));
         }
         EnsembleBuilder builder = new EnsembleBuilder(members, sentenceBreaks, int8);
         if (dev != null) {

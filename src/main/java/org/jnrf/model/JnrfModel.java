@@ -280,6 +280,19 @@ public final class JnrfModel {
         return new JnrfModel(config.withSentenceBreaks(breaks), vocabulary, networks);
     }
 
+    /**
+     * The same weights reading long documents with another encoder window margin ({@code EncoderWindows}); the
+     * networks are rebuilt around them.
+     *
+     * @throws IllegalArgumentException for a model without a contextual encoder, or a margin its windows cannot keep
+     */
+    public JnrfModel withEncoderWindowMargin(int margin) throws ModelFormatException {
+        if (config.encoder() == null) {
+            throw new IllegalArgumentException("the model has no contextual encoder, whose windows a margin sets");
+        }
+        return fromParts(config.withEncoder(config.encoder().withWindowMargin(margin)), vocabulary, memberWeights());
+    }
+
     /** The same networks with a stored relation threshold (shares the weights). */
     public JnrfModel withRelationThreshold(double threshold) {
         return new JnrfModel(config.withRelationThreshold(threshold), vocabulary, networks);

@@ -322,6 +322,14 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
                 memberThresholds, sentenceBreaks, encoder, window, sentenceRule, encoderNotice);
     }
 
+    /** This configuration with another contextual encoder (its shape, ids and window margin). */
+    public ModelConfig withEncoder(ContextualEncoderConfig contextualEncoder) {
+        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
+                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
+                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
+                memberThresholds, sentenceBreaks, contextualEncoder, pairWindow, sentenceRule, encoderNotice);
+    }
+
     /** This configuration with the notice of its pretrained encoder's source and licence (null: none). */
     public ModelConfig withEncoderNotice(String notice) {
         return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,

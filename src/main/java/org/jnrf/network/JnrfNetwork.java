@@ -120,7 +120,7 @@ public final class JnrfNetwork {
             if (encoderWeights != null) {
                 bert.load(encoderWeights);
             }
-            this.contextual = new WindowedEncoder(bert, ce.clsId(), ce.sepId());
+            this.contextual = new WindowedEncoder(bert, ce.clsId(), ce.sepId(), ce.margin());
             this.projection = new Linear("projection", ce.shape().width(), h, init);
             this.embedding = null;
             this.input = null;

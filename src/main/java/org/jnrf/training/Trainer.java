@@ -374,7 +374,8 @@ public final class Trainer {
         }
         return new NetworkConfig(vocab.size(), shape.width(), config.hidden(), config.layers(), config.expansion(),
                 config.tied(), config.relationDim(), config.distanceScale(), DataType.FLOAT, config.seed(), 0,
-                config.pairFeatures(), new ContextualEncoderConfig(shape, vocab.clsId(), vocab.sepId()));
+                config.pairFeatures(), new ContextualEncoderConfig(shape, vocab.clsId(), vocab.sepId(),
+                windowMargin(shape)));
     }
 
     private Vocabulary buildVocabulary(List<AnnotatedDocument> train) {
@@ -465,4 +466,14 @@ public final class Trainer {
         }
         return sum / examples.size();
     }
+
+    /** The encoder's window margin: the setting, or 32 pieces (an eighth of a window where that is less). */
+    private int windowMargin(BertShape shape) {
+        int capacity = shape.maxPositions() - 2;
+        return config.encoderWindowMargin() != null ? config.encoderWindowMargin()
+                : Math.min(DEFAULT_WINDOW_MARGIN, org.jnrf.network.transformer.EncoderWindows.defaultMargin(capacity));
+    }
+
+    /** Pieces of context kept around every piece of a long document: windows every 446 of BERT's 510 pieces. */
+    private static final int DEFAULT_WINDOW_MARGIN = 32;
 }

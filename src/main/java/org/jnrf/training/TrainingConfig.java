@@ -47,6 +47,9 @@ package org.jnrf.training;
  * @param documentsPerStep       documents whose gradients are summed before one optimizer step (their mean is
  *                               clipped and applied); 1: a step per document, as the paper. 0 reads as 1 (a
  *                               configuration written before this setting)
+ * @param encoderWindowMargin    on documents longer than an encoder window, the context in pieces every piece keeps
+ *                               on its poorer side at least ({@code EncoderWindows}); null (the default): 32, or an
+ *                               eighth of a window where that is less (small test encoders)
  */
 public record TrainingConfig(int hidden, int layers, int expansion, boolean tied, int embeddingDim, int relationDim,
                              int distanceScale, int epochs, double learningRate, LearningRateSchedule.Shape schedule,
@@ -59,7 +62,8 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                              double pairWindowMargin, int stepTokens, EntityTypeWeighting entityTypeWeighting,
                              double relationTypingShare, String encoder, int encoderLayers, int encoderWidth,
                              int encoderHeads, int encoderIntermediate, int encoderPositions,
-                             int encoderTrainableLayers, double encoderLearningRate, int documentsPerStep) {
+                             int encoderTrainableLayers, double encoderLearningRate, int documentsPerStep,
+                             Integer encoderWindowMargin) {
     /** {@link #encoder} values. */
     public static final String NO_ENCODER = "none";
     public static final String RANDOM_ENCODER = "random";
@@ -137,7 +141,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         return new TrainingConfig(768, 6, 3, true, 768, 768, 64, 30, 3e-4, LearningRateSchedule.Shape.LINEAR, 0.05,
                 0.0, 1.0, 42, RelationClassWeighting.SQRT_INVERSE_FREQUENCY, 1.0, true, 5, 16000, 2, true, false,
                 null, 0, false, 0.0, 0.0, false, org.jnrf.text.TokenLines.LATEST_RULE, 0.995, 0.25, 0,
-                EntityTypeWeighting.NONE, 0.99, null, 2, 256, 4, 1024, 512, -1, 5e-5, 1);
+                EntityTypeWeighting.NONE, 0.99, null, 2, 256, 4, 1024, 512, -1, 5e-5, 1, null);
     }
 
     /** Whether a contextual encoder reads the tokens. */
@@ -160,6 +164,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                 encoderIntermediate, encoderPositions, encoderTrainableLayers;
         private double encoderLearningRate;
         private int documentsPerStep;
+        private Integer encoderWindowMargin;
         private String encoder;
         private boolean tied, addPredictedSpans, lowerCase, stripAccents, pairFeatures, sentenceBreaks;
         private double learningRate, warmupFraction, finalLearningRateFraction, clipNorm, relationLossWeight,
@@ -214,6 +219,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
             encoderTrainableLayers = c.encoderTrainableLayers;
             encoderLearningRate = c.encoderLearningRate;
             documentsPerStep = c.documentsPerStep;
+            encoderWindowMargin = c.encoderWindowMargin;
         }
 
         /** Sets hidden, embedding and relation widths together. */
@@ -267,6 +273,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         public Builder encoderTrainableLayers(int v) { encoderTrainableLayers = v; return this; }
         public Builder encoderLearningRate(double v) { encoderLearningRate = v; return this; }
         public Builder documentsPerStep(int v) { documentsPerStep = v; return this; }
+        public Builder encoderWindowMargin(int v) { encoderWindowMargin = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(hidden, layers, expansion, tied, embeddingDim, relationDim, distanceScale, epochs,
@@ -276,7 +283,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                     pairFeatures, tokenDropout, weightAverageDecay, sentenceBreaks, sentenceRule, pairWindowCoverage,
                     pairWindowMargin, stepTokens, entityTypeWeighting, relationTypingShare, encoder, encoderLayers,
                     encoderWidth, encoderHeads, encoderIntermediate, encoderPositions, encoderTrainableLayers,
-                    encoderLearningRate, documentsPerStep);
+                    encoderLearningRate, documentsPerStep, encoderWindowMargin);
         }
     }
 }

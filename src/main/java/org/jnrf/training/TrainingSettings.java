@@ -57,6 +57,7 @@ public final class TrainingSettings {
             Map.entry("encoderHeads", (b, v) -> b.encoderHeads(integer(v))),
             Map.entry("encoderIntermediate", (b, v) -> b.encoderIntermediate(integer(v))),
             Map.entry("encoderPositions", (b, v) -> b.encoderPositions(integer(v))),
+            Map.entry("encoderWindowMargin", (b, v) -> b.encoderWindowMargin(integer(v))),
             Map.entry("encoderTrainableLayers", (b, v) -> b.encoderTrainableLayers(encoderTrainable(v))),
             Map.entry("encoderLearningRate", (b, v) -> b.encoderLearningRate(number(v))));
 

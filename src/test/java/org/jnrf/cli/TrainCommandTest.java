@@ -75,6 +75,11 @@ class TrainCommandTest extends CliTestSupport {
         assertEquals(2, trained.config().encoder().shape().layers(), "the first two layers kept");
         assertEquals(vocabulary.pieces(), trained.vocabulary().pieces(), "the encoder's tokenizer");
         assertEquals("test weights\n", trained.config().encoderNotice(), "the weights' licence travels in the model");
+        assertEquals(4, trained.config().encoder().windowMargin(), "an eighth of the tiny encoder's 38-piece window");
+        Path narrower = dir.resolve("narrower.zip");
+        assertEquals(0, run("ensemble", "--out", narrower.toString(), "--encoder-window-margin", "2", model.toString()),
+                err.toString());
+        assertEquals(2, JnrfModel.load(narrower).config().encoder().margin(), "the margin set when storing again");
         assertEquals("test weights\n", JnrfModel.ensemble(List.of(trained, trained)).config().encoderNotice());
         java.util.Map<String, float[]> saved = new java.util.HashMap<>();
         trained.weights().forEach(t -> saved.put(t.name(), t.data()));

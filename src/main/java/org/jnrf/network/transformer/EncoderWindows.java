@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * How a document of any length is read by an encoder whose windows hold at most {@code capacity} pieces: windows
- * of {@code capacity} pieces that overlap by about a quarter of a window (stride = capacity - 2 margin, margin =
- * capacity / 8), the last one ending at the document's end; a document that fits is one window. Each piece takes its
- * vector from the window where it is most central: the one where it has the most context on its poorer side (ties:
- * the earlier window). So away from the document's ends every piece sees at least a margin (63 pieces for BERT's 510)
- * of context on both sides, and the cost is about capacity / stride (4/3) times a single pass: linear in length.
+ * of {@code capacity} pieces that overlap by two margins (stride = capacity - 2 margin), the last one ending at the
+ * document's end; a document that fits is one window. Each piece takes its vector from the window where it is most
+ * central: the one where it has the most context on its poorer side (ties: the earlier window). So away from the
+ * document's ends every piece sees at least a margin of context on both sides, and the cost is about capacity /
+ * stride times a single pass: linear in length. The first encoder models used a margin of capacity / 8 (63 pieces
+ * for BERT's 510, cost 4/3); a smaller margin reads long documents in fewer windows.
  *
  * @param windows  the windows, [start, end) piece ranges of the document, in order
  * @param segments runs of consecutive pieces that take their vectors from the same window, in order, covering the
@@ -27,8 +28,16 @@ public record EncoderWindows(List<Window> windows, List<Segment> segments) {
     public record Segment(int window, int from, int to) {
     }
 
-    /** The windows of a document of {@code pieces} pieces (at least one) for windows of {@code capacity} pieces. */
+    /** {@link #plan(int, int, int)} with the margin of the first encoder models, capacity / 8. */
     public static EncoderWindows plan(int pieces, int capacity) {
+        return plan(pieces, capacity, defaultMargin(capacity));
+    }
+
+    /**
+     * The windows of a document of {@code pieces} pieces (at least one) for windows of {@code capacity} pieces that
+     * keep at least {@code margin} pieces of context on each side of every piece away from the document's ends.
+     */
+    public static EncoderWindows plan(int pieces, int capacity, int margin) {
         if (pieces < 1 || capacity < 1) {
             throw new IllegalArgumentException("cannot window " + pieces + " pieces in windows of " + capacity);
         }
@@ -36,7 +45,7 @@ public record EncoderWindows(List<Window> windows, List<Segment> segments) {
         if (pieces <= capacity) {
             windows.add(new Window(0, pieces));
         } else {
-            int stride = stride(capacity);
+            int stride = stride(capacity, margin);
             for (int s = 0; s + capacity < pieces; s += stride) {
                 windows.add(new Window(s, s + capacity));
             }
@@ -71,10 +80,18 @@ public record EncoderWindows(List<Window> windows, List<Segment> segments) {
         return new EncoderWindows(List.copyOf(windows), List.copyOf(segments));
     }
 
+    /** The margin of the first encoder models: an eighth of a window. */
+    public static int defaultMargin(int capacity) {
+        return capacity / 8;
+    }
+
     /** Distance between starts of consecutive windows. */
-    static int stride(int capacity) {
-        int margin = capacity / 8;
-        return Math.max(1, capacity - 2 * margin);
+    public static int stride(int capacity, int margin) {
+        if (margin < 0 || 2L * margin >= capacity) {
+            throw new IllegalArgumentException("a window margin of " + margin + " pieces does not fit windows of "
+                    + capacity + " pieces");
+        }
+        return capacity - 2 * margin;
     }
 
     /** Pieces of context the piece has in the window on its poorer side. */

@@ -15,9 +15,18 @@ public final class WindowedEncoder {
     private final BertEncoder encoder;
     private final int clsId;
     private final int sepId;
+    private final int margin;
 
-    /** clsId and sepId: the ids of [CLS] and [SEP] in the encoder's vocabulary. */
+    /** As below, with the margin of the first encoder models ({@link EncoderWindows#defaultMargin}). */
     public WindowedEncoder(BertEncoder encoder, int clsId, int sepId) {
+        this(encoder, clsId, sepId, EncoderWindows.defaultMargin(encoder.shape().maxPositions() - 2));
+    }
+
+    /**
+     * clsId and sepId: the ids of [CLS] and [SEP] in the encoder's vocabulary; margin: the context each piece keeps
+     * on its poorer side in a long document ({@link EncoderWindows}).
+     */
+    public WindowedEncoder(BertEncoder encoder, int clsId, int sepId, int margin) {
         int v = encoder.shape().vocabularySize();
         if (clsId < 0 || clsId >= v || sepId < 0 || sepId >= v) {
             throw new IllegalArgumentException("[CLS] " + clsId + " / [SEP] " + sepId + " outside the vocabulary of "
@@ -30,6 +39,8 @@ public final class WindowedEncoder {
         this.encoder = encoder;
         this.clsId = clsId;
         this.sepId = sepId;
+        this.margin = margin;
+        EncoderWindows.stride(capacity(), margin);
     }
 
     public BertEncoder encoder() {
@@ -47,7 +58,7 @@ public final class WindowedEncoder {
 
     /** The windows a document of {@code pieces} pieces is read in. */
     public EncoderWindows windows(int pieces) {
-        return EncoderWindows.plan(pieces, capacity());
+        return EncoderWindows.plan(pieces, capacity(), margin);
     }
 
     /** The ids the encoder reads for one window: [CLS], the window's pieces, [SEP]. */

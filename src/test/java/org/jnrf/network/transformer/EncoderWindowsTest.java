@@ -60,14 +60,21 @@ class EncoderWindowsTest {
         // stride 384 (margin 63): the third window starts at 768
         assertEquals(windows(0, 510, 384, 894, 490, 1000), EncoderWindows.plan(1000, CAPACITY).windows());
         assertThrows(IllegalArgumentException.class, () -> EncoderWindows.plan(0, CAPACITY));
+        // margin 32: stride 446
+        assertEquals(windows(0, 510, 446, 956, 490, 1000), EncoderWindows.plan(1000, CAPACITY, 32).windows());
+        assertThrows(IllegalArgumentException.class, () -> EncoderWindows.plan(1000, CAPACITY, 255),
+                "a margin leaving no stride");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {2, 7, 509, 1021, 4000, 15_013})
     void everyPieceIsCentralInItsWindowAndTheCostIsLinear(int pieces) {
-        for (int capacity : new int[]{6, 64, CAPACITY}) {
-            EncoderWindows plan = EncoderWindows.plan(pieces, capacity);
-            int margin = capacity / 8;
+        for (int[] capacityAndMargin : new int[][]{{6, -1}, {64, -1}, {CAPACITY, -1}, {CAPACITY, 32}, {64, 0},
+                {CAPACITY, 254}}) {
+            int capacity = capacityAndMargin[0];
+            int margin = capacityAndMargin[1] < 0 ? capacity / 8 : capacityAndMargin[1];
+            EncoderWindows plan = capacityAndMargin[1] < 0 ? EncoderWindows.plan(pieces, capacity)
+                    : EncoderWindows.plan(pieces, capacity, margin);
             int next = 0;
             for (EncoderWindows.Segment s : plan.segments()) {
                 assertEquals(next, s.from(), "segments cover the document in order");
@@ -81,8 +88,9 @@ class EncoderWindowsTest {
                 }
             }
             assertEquals(pieces, next);
-            // windows x capacity stays within 4/3 of the document, plus one window: linear in length
-            assertTrue((long) plan.windows().size() * capacity <= pieces * 4L / 3 + 2L * capacity,
+            // windows x stride stays within the document plus one window: cost capacity / stride, linear in length
+            int stride = capacity - 2 * margin;
+            assertTrue((long) (plan.windows().size() - 1) * stride <= pieces,
                     plan.windows().size() + " windows for " + pieces);
         }
     }
@@ -144,9 +152,10 @@ class EncoderWindowsTest {
         assertTrue(ids.length > 8000, ids.length + " pieces");
         BertShape shape = new BertShape(vocabulary.size(), 512, 2, 8, 1, 2, 16, 1e-12);
         WindowedEncoder encoder = new WindowedEncoder(new BertEncoder(shape, new Init(22, DataType.FLOAT)),
-                vocabulary.clsId(), vocabulary.sepId());
+                vocabulary.clsId(), vocabulary.sepId(), 32);
         EncoderWindows plan = encoder.windows(ids.length);
-        int stride = EncoderWindows.stride(CAPACITY);
+        int stride = EncoderWindows.stride(CAPACITY, 32);
+        assertEquals(446, stride);
         assertEquals((ids.length - CAPACITY + stride - 1) / stride + 1, plan.windows().size());
         assertVectorsFromOwnerWindows(encoder, ids);
     }
