@@ -2,6 +2,7 @@ package org.jnrf.cli;
 
 import org.jnrf.corpus.CorpusFiles;
 import org.jnrf.model.JnrfModel;
+import org.jnrf.network.ContextualEncoderConfig;
 import org.jnrf.network.NetworkConfig;
 import org.jnrf.network.compute.ComputeThreads;
 import org.jnrf.network.compute.Kernels;
@@ -9,6 +10,8 @@ import org.jnrf.network.compute.Scratch;
 import org.jnrf.network.fourier.FourierMixer;
 import org.jnrf.network.fourier.FourierMixers;
 import org.jnrf.network.layers.ContextWindow;
+import org.jnrf.network.transformer.BertShape;
+import org.jnrf.network.transformer.EncoderWindows;
 import org.jnrf.text.EncodedText;
 import org.jnrf.uima.ModelLocation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -82,7 +85,11 @@ final class AnnotateBench {
             double predicting = seconds(t0);
             double mixing = mixing(loaded, config, encoded) * members;
             double gemmRate = gemmRate(config);
-            double flopPerPiece = flopPerPiece(config, loaded.config().labelSpace().tagCount());
+            int tags = loaded.config().labelSpace().tagCount();
+            double flopPerPiece = 0;
+            for (EncodedText note : encoded) {
+                flopPerPiece += flop(config, tags, note.size()) / pieces;
+            }
             double floorSeconds = flopPerPiece * members * pieces / gemmRate;
             double networks = predicting - tokenizing;
 
@@ -100,8 +107,7 @@ final class AnnotateBench {
                     + " members)%n", mixing, 100 * mixing / predicting);
             out.printf("  products_at_gemm_rate_s=%.2f (%.0f%%; %.2f MFLOP per piece per network, %.1f GFLOP/s"
                     + " measured for one %d x %d x %d SGEMM)%n", floorSeconds, 100 * floorSeconds / predicting,
-                    flopPerPiece / 1e6, gemmRate / 1e9, GEMM_ROWS, ContextWindow.width(config.embeddingDim(),
-                            config.contextWindow()), config.hidden());
+                    flopPerPiece / 1e6, gemmRate / 1e9, GEMM_ROWS, gemmShape(config)[0], gemmShape(config)[1]);
             double rest = networks - mixing - floorSeconds;
             out.printf("  rest_s=%.2f (%.0f%%; element-wise kernels, embedding, decoding, relation head)%n", rest,
                     100 * rest / predicting);
@@ -200,10 +206,20 @@ final class AnnotateBench {
 
     private static final int GEMM_ROWS = 2048;
 
-    /** FLOP/s of the model's largest product (the context window's first layer) at 2048 rows, best of five. */
+    /**
+     * Inner and outer size of the model's largest product: the context window's first layer, or with a contextual
+     * encoder its feed-forward's first layer.
+     */
+    private static int[] gemmShape(NetworkConfig config) {
+        ContextualEncoderConfig encoder = config.contextualEncoder();
+        return encoder != null ? new int[]{encoder.shape().width(), encoder.shape().intermediate()}
+                : new int[]{ContextWindow.width(config.embeddingDim(), config.contextWindow()), config.hidden()};
+    }
+
+    /** FLOP/s of the model's largest product ({@link #gemmShape}) at 2048 rows, best of eight. */
     private static double gemmRate(NetworkConfig config) {
-        int k = ContextWindow.width(config.embeddingDim(), config.contextWindow());
-        int n = config.hidden();
+        int k = gemmShape(config)[0];
+        int n = gemmShape(config)[1];
         Kernels kernels = Kernels.fromSystemProperty(ComputeThreads.hostDefault());
         INDArray a = Nd4j.rand(DataType.FLOAT, GEMM_ROWS, k).dup('f');
         INDArray b = Nd4j.rand(DataType.FLOAT, k, n).dup('f');
@@ -222,12 +238,40 @@ final class AnnotateBench {
      * block, the tagger. (The relation head works per entity and pair, not per piece, and is left out.)
      */
     static double flopPerPiece(NetworkConfig config, int tags) {
+        if (config.contextualEncoder() != null) {
+            throw new IllegalArgumentException("an encoder's products depend on the note's length: see flop");
+        }
         long h = config.hidden();
         long window = ContextWindow.width(config.embeddingDim(), config.contextWindow());
         long input = window * h + h * h;
         long fnet = (long) config.layers() * 2 * h * h * config.expansion();
         long tagger = h * h + h * tags;
         return 2.0 * (input + fnet + tagger);
+    }
+
+    /**
+     * Products of one network over a note of {@code pieces} pieces. With a contextual encoder: every window of
+     * {@link EncoderWindows} (L = its pieces + [CLS] + [SEP]) costs per layer L (8 W^2 + 4 W I) for the projections
+     * and feed-forward plus 4 L^2 W for attention scores and context, then each piece W H for the projection into the
+     * heads, the FNet layers and the tagger; without one, {@link #flopPerPiece} per piece.
+     */
+    static double flop(NetworkConfig config, int tags, int pieces) {
+        ContextualEncoderConfig encoder = config.contextualEncoder();
+        if (encoder == null) {
+            return flopPerPiece(config, tags) * pieces;
+        }
+        BertShape s = encoder.shape();
+        double w = s.width();
+        double encoderFlop = 0;
+        for (EncoderWindows.Window window : EncoderWindows.plan(pieces, s.maxPositions() - 2, encoder.margin())
+                .windows()) {
+            double l = window.length() + 2;
+            encoderFlop += s.layers() * (l * (8 * w * w + 4 * w * s.intermediate()) + 4 * l * l * w);
+        }
+        long h = config.hidden();
+        long fnet = (long) config.layers() * 2 * h * h * config.expansion();
+        long tagger = h * h + h * tags;
+        return encoderFlop + 2.0 * pieces * ((long) s.width() * h + fnet + tagger);
     }
 
     private static double seconds(long start) {

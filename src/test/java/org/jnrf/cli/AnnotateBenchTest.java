@@ -50,4 +50,22 @@ class AnnotateBenchTest {
         double tagger = 2.0 * (256 * 256 + 256 * 17);
         assertEquals(window + fnet + tagger, AnnotateBench.flopPerPiece(config, 17), 1e-6);
     }
+
+    @Test
+    void productsOfAnEncoderNetworkFollowItsWindows() {
+        // all-MiniLM-L6-v2's shape, heads of width 256 without FNet layers, 15 tags
+        org.jnrf.network.transformer.BertShape shape = new org.jnrf.network.transformer.BertShape(30522, 512, 2, 384,
+                6, 12, 1536, 1e-12);
+        NetworkConfig config = new NetworkConfig(30522, 384, 256, 0, 2, true, 256, 64, DataType.FLOAT, 0, 0, true,
+                new org.jnrf.network.ContextualEncoderConfig(shape, 101, 102, 32));
+        double heads = 2.0 * (384 * 256 + 256 * 256 + 256 * 15);
+        // a short note: one window of 100 + 2 positions
+        double shortNote = 6 * (102.0 * (8 * 384 * 384 + 4 * 384 * 1536) + 4 * 102.0 * 102 * 384);
+        assertEquals(shortNote + 100 * heads, AnnotateBench.flop(config, 15, 100), 1e-3);
+        // 1000 pieces at margin 32: windows [0, 510), [446, 956), [490, 1000), each of 512 positions
+        double window = 6 * (512.0 * (8 * 384 * 384 + 4 * 384 * 1536) + 4 * 512.0 * 512 * 384);
+        assertEquals(3 * window + 1000 * heads, AnnotateBench.flop(config, 15, 1000), 1e-3);
+        // about 26 MFLOP per piece in the encoder for full windows (the figure)
+        assertEquals(26.0, window / 510 / 1e6, 0.7);
+    }
 }
