@@ -11,6 +11,7 @@ import org.jnrf.corpus.AnnotatedCorpus;
 import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.eval.EvaluationReport;
 import org.jnrf.eval.RelationThresholdTuning;
+import org.jnrf.model.EncoderDirectory;
 import org.jnrf.model.EnsembleBuilder;
 import org.jnrf.model.JnrfModel;
 import org.jnrf.uima.ModelLocation;
@@ -68,6 +69,11 @@ public final class EnsembleCommand implements Callable<Integer> {
                     + "own by default).")
     Integer encoderWindowMargin;
 
+    @Option(names = "--encoder-licence", paramLabel = "DIR",
+            description = "For models with a pretrained encoder: store the LICENCE.md of its import-encoder folder "
+                    + "DIR in the model (models trained since carry it already).")
+    Path encoderLicence;
+
     @Override
     public Integer call() throws Exception {
         if (dev != null) {
@@ -91,7 +97,14 @@ public final class EnsembleCommand implements Callable<Integer> {
         List<JnrfModel> members = new ArrayList<>();
         for (ModelLocation m : models) {
             JnrfModel model = m.load();
-            members.add(encoderWindowMargin == null ? model : model.withEncoderWindowMargin(encoderWindowMargin));
+            if (encoderWindowMargin != null) {
+                model = model.withEncoderWindowMargin(encoderWindowMargin);
+            }
+            if (encoderLicence != null) {
+                model = model.withEncoderNotice(Files.readString(encoderLicence.resolve(EncoderDirectory.LICENCE_MD),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+            members.add(model);
         }
         EnsembleBuilder builder = new EnsembleBuilder(members, sentenceBreaks, int8);
         if (dev != null) {

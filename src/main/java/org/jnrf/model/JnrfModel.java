@@ -293,6 +293,14 @@ public final class JnrfModel {
         return fromParts(config.withEncoder(config.encoder().withWindowMargin(margin)), vocabulary, memberWeights());
     }
 
+    /** The same networks carrying the notice of their pretrained encoder's source and licence (shares the weights). */
+    public JnrfModel withEncoderNotice(String notice) {
+        if (config.encoder() == null) {
+            throw new IllegalArgumentException("the model has no contextual encoder whose licence it could carry");
+        }
+        return new JnrfModel(config.withEncoderNotice(notice), vocabulary, networks);
+    }
+
     /** The same networks with a stored relation threshold (shares the weights). */
     public JnrfModel withRelationThreshold(double threshold) {
         return new JnrfModel(config.withRelationThreshold(threshold), vocabulary, networks);

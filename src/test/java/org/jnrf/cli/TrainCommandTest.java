@@ -80,6 +80,11 @@ class TrainCommandTest extends CliTestSupport {
         assertEquals(0, run("ensemble", "--out", narrower.toString(), "--encoder-window-margin", "2", model.toString()),
                 err.toString());
         assertEquals(2, JnrfModel.load(narrower).config().encoder().margin(), "the margin set when storing again");
+        Path otherLicence = Files.createDirectories(dir.resolve("licence"));
+        Files.writeString(otherLicence.resolve("LICENCE.md"), "other notice\n");
+        assertEquals(0, run("ensemble", "--out", narrower.toString(), "--encoder-licence", otherLicence.toString(),
+                model.toString()), err.toString());
+        assertEquals("other notice\n", JnrfModel.load(narrower).config().encoderNotice());
         assertEquals("test weights\n", JnrfModel.ensemble(List.of(trained, trained)).config().encoderNotice());
         java.util.Map<String, float[]> saved = new java.util.HashMap<>();
         trained.weights().forEach(t -> saved.put(t.name(), t.data()));
