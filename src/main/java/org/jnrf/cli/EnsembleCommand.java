@@ -37,9 +37,13 @@ public final class EnsembleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "MODEL", converter = ModelLocationConverter.class,
+    // read as text and resolved in call(): with one model enough, picocli would report a refused second location
+    // as an unmatched argument instead of saying why it is refused
+    @Parameters(arity = "1..*", paramLabel = "MODEL",
             description = "Model zips of the same configuration and vocabulary.")
-    List<ModelLocation> models;
+    List<String> modelArguments;
+
+    private List<ModelLocation> models;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Ensemble model zip to write.")
     Path out;
@@ -76,6 +80,16 @@ public final class EnsembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        models = new ArrayList<>();
+        ModelLocationConverter converter = new ModelLocationConverter();
+        for (String argument : modelArguments) {
+            try {
+                models.add(converter.convert(argument));
+            } catch (CommandLine.TypeConversionException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for MODEL: "
+                        + e.getMessage());
+            }
+        }
         if (dev != null) {
             Inputs.requireFolder(spec, dev, "--dev");
         }

@@ -28,7 +28,7 @@ class AnnotateBenchTest {
         int code = cli.execute("bench", "--annotate", dir.toString(), "--threads", "1");
         assertEquals(0, code, text.toString());
         List<String> lines = text.toString().lines().toList();
-        assertTrue(lines.get(0).matches("# model=\\S+ members=\\d+ hidden=256 layers=2 expansion=2 window=4 notes=2"
+        assertTrue(lines.get(0).matches("# model=\\S+ members=\\d+ hidden=\\d+ layers=\\d+ expansion=\\d+ window=\\d+ notes=2"
                 + " pieces=\\d+ threads=1 compute_threads=\\d+ fourier=\\S+"), lines.get(0));
         String[] expected = {"end_to_end_s=", "predict_s=", "  model_load_s=", "  tokenizing_s=",
                 "  fourier_mixing_s=", "  products_at_gemm_rate_s=", "  rest_s=", "  reading_cas_writing_s=",

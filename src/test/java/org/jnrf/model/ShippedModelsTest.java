@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The models in resources/models load exactly as they did before the model reader checked sizes and limits: the
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class ShippedModelsTest {
     @ParameterizedTest
     @CsvSource({
-            "jnrf-phee-default.zip, 1ab5b8713e8813291ba00f9de2a8166fea7f4d5100fcb4242f51dcb4932b6cc0",
+            "jnrf-phee-fnet-ensemble.zip, 1ab5b8713e8813291ba00f9de2a8166fea7f4d5100fcb4242f51dcb4932b6cc0",
             "jnrf-tac2017.zip, 7b4e2588e15e1aa644b6c5f99978d01f49d19d4eb282d52e7d52cc3245019ccf"})
     void loadsTheSameAsBefore(String file, String expected) throws Exception {
         JnrfModel model = JnrfModel.load(Path.of("resources", "models", file));
@@ -30,6 +31,16 @@ class ShippedModelsTest {
         assertNull(model.config().pairWindow());
         assertEquals(1, model.config().sentenceRuleVersion());
         assertEquals(expected, digest(model));
+    }
+
+    /** The default model since issue 16 (a fine-tuned encoder network) loads as it was shipped. */
+    @org.junit.jupiter.api.Test
+    void theDefaultModelLoadsAsShipped() throws Exception {
+        JnrfModel model = JnrfModel.load(Path.of("resources", "models", "jnrf-phee-default.zip"));
+        assertEquals(4, model.config().encoder().shape().layers());
+        assertEquals(32, model.config().encoder().margin());
+        assertTrue(model.config().encoderNotice().contains("Apache-2.0"), "the encoder's licence travels with it");
+        assertEquals("49db09e17751dc32430f58fc1f400655c1b42b339b6e35c38aeb8166ba7617e0", digest(model));
     }
 
     static String digest(JnrfModel model) throws Exception {
