@@ -90,7 +90,10 @@ final class AnnotateBench {
             for (EncodedText note : encoded) {
                 flopPerPiece += flop(config, tags, note.size()) / pieces;
             }
-            double floorSeconds = flopPerPiece * members * pieces / gemmRate;
+            // the notes are predicted `threads` at a time, each thread's products at the rate measured with its
+            // share of the cores
+            int parallelNotes = Math.min(threads, texts.size());
+            double floorSeconds = flopPerPiece * members * pieces / (gemmRate * parallelNotes);
             double networks = predicting - tokenizing;
 
             out.printf("# model=%s members=%d hidden=%d layers=%d expansion=%d window=%d notes=%d pieces=%d threads=%d"
@@ -106,8 +109,9 @@ final class AnnotateBench {
             out.printf("  fourier_mixing_s=%.2f (%.0f%%; timed alone at each note's length, all layers and"
                     + " members)%n", mixing, 100 * mixing / predicting);
             out.printf("  products_at_gemm_rate_s=%.2f (%.0f%%; %.2f MFLOP per piece per network, %.1f GFLOP/s"
-                    + " measured for one %d x %d x %d SGEMM)%n", floorSeconds, 100 * floorSeconds / predicting,
-                    flopPerPiece / 1e6, gemmRate / 1e9, GEMM_ROWS, gemmShape(config)[0], gemmShape(config)[1]);
+                    + " measured for one %d x %d x %d SGEMM on %d core(s), times %d notes at a time)%n", floorSeconds,
+                    100 * floorSeconds / predicting, flopPerPiece / 1e6, gemmRate / 1e9, GEMM_ROWS,
+                    gemmShape(config)[0], gemmShape(config)[1], ComputeThreads.products(), parallelNotes);
             double rest = networks - mixing - floorSeconds;
             out.printf("  rest_s=%.2f (%.0f%%; element-wise kernels, embedding, decoding, relation head)%n", rest,
                     100 * rest / predicting);
