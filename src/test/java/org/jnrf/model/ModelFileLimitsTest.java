@@ -168,7 +168,7 @@ class ModelFileLimitsTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"jnrf-phee-fnet-ensemble.zip", "jnrf-tac2017.zip"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"jnrf-phee-fnet-ensemble.zip", "jnrf-tac2017-fnet.zip"})
     void aModelFromBeforeContextualEncodersLoadsOnTheTablePath(String file) throws IOException {
         Path zip = Path.of("resources", "models", file);
         Map<String, byte[]> shipped = ModelArchiveFormat.readEntries(Files.newInputStream(zip), file);
