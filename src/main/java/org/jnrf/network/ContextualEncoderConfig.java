@@ -41,7 +41,7 @@ public record ContextualEncoderConfig(BertShape shape, int clsId, int sepId,
 
     /** The margin in use: {@link #windowMargin}, or an eighth of a window when the file names none. */
     public int margin() {
-        return windowMargin != null ? windowMargin : EncoderWindows.defaultMargin(shape.maxPositions() - 2);
+        return windowMargin != null ? windowMargin : EncoderWindows.firstModelsMargin(shape.maxPositions() - 2);
     }
 
     /** This configuration with another window margin. */

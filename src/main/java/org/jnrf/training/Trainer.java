@@ -467,13 +467,9 @@ public final class Trainer {
         return sum / examples.size();
     }
 
-    /** The encoder's window margin: the setting, or 32 pieces (an eighth of a window where that is less). */
+    /** The encoder's window margin: the setting, or the margin of new models ({@code EncoderWindows}). */
     private int windowMargin(BertShape shape) {
-        int capacity = shape.maxPositions() - 2;
         return config.encoderWindowMargin() != null ? config.encoderWindowMargin()
-                : Math.min(DEFAULT_WINDOW_MARGIN, org.jnrf.network.transformer.EncoderWindows.defaultMargin(capacity));
+                : org.jnrf.network.transformer.EncoderWindows.newModelsMargin(shape.maxPositions() - 2);
     }
-
-    /** Pieces of context kept around every piece of a long document: windows every 446 of BERT's 510 pieces. */
-    private static final int DEFAULT_WINDOW_MARGIN = 32;
 }

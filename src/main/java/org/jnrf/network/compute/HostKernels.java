@@ -397,34 +397,19 @@ public final class HostKernels implements Kernels {
         elementwise(dy, x, dx, (g, v, n) -> geluDerivativeTimes(v, g, temp(2, n), 0, n));
     }
 
-    /**
-     * Phi(x), the standard normal distribution function, as 0.5 erfc(-x / sqrt 2) with the Chebyshev fit of
-     * erfc of Numerical Recipes (relative error below 1.2e-7 everywhere: below float resolution), in double.
-     * The kernels evaluate the same fit in float, a block at a time ({@link #halfErfc}); this is the reference.
-     */
-    static double normalCdf(double x) {
-        double z = Math.abs(x) * SQRT_HALF;
-        double t = 1 / (1 + 0.5 * z);
-        double erfc = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223
-                + t * 0.17087277)))))))));
-        // erfc(z) for z = |x| / sqrt 2; Phi(x) = erfc(-x / sqrt 2) / 2
-        return x >= 0 ? 1 - 0.5 * erfc : 0.5 * erfc;
-    }
-
-    private static final double SQRT_HALF = Math.sqrt(0.5);
-    private static final float SQRT_HALF_F = (float) SQRT_HALF;
+    private static final float SQRT_HALF = (float) Math.sqrt(0.5);
     private static final float INV_SQRT_2PI = (float) (1 / Math.sqrt(2 * Math.PI));
     /** Keeps x / (|x| + TINY) finite at 0, where the term it multiplies vanishes anyway. */
     private static final float TINY = 1e-30f;
 
     /**
-     * h[i] = erfc(|x[i]| / sqrt 2) / 2 = Phi(-|x[i]|) for i in [0, n), with {@link #normalCdf}'s fit in float and the
-     * vectorised exponential; t and e are scratch of length n.
+     * h[i] = erfc(|x[i]| / sqrt 2) / 2 = Phi(-|x[i]|) for i in [0, n): the Chebyshev fit of erfc of Numerical Recipes
+     * (relative error below 1.2e-7 in exact arithmetic), evaluated in float with the vectorised exponential; t and e
+     * are scratch of length n.
      */
     private static void halfErfc(float[] x, float[] h, float[] t, float[] e, int n) {
         for (int i = 0; i < n; i++) {
-            float z = Math.abs(x[i]) * SQRT_HALF_F;
+            float z = Math.abs(x[i]) * SQRT_HALF;
             float u = 1f / (1f + 0.5f * z);
             t[i] = u;
             h[i] = -z * z - 1.26551223f + u * (1.00002368f + u * (0.37409196f + u * (0.09678418f

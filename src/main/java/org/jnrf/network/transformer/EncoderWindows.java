@@ -30,7 +30,7 @@ public record EncoderWindows(List<Window> windows, List<Segment> segments) {
 
     /** {@link #plan(int, int, int)} with the margin of the first encoder models, capacity / 8. */
     public static EncoderWindows plan(int pieces, int capacity) {
-        return plan(pieces, capacity, defaultMargin(capacity));
+        return plan(pieces, capacity, firstModelsMargin(capacity));
     }
 
     /**
@@ -80,8 +80,16 @@ public record EncoderWindows(List<Window> windows, List<Segment> segments) {
         return new EncoderWindows(List.copyOf(windows), List.copyOf(segments));
     }
 
-    /** The margin of the first encoder models: an eighth of a window. */
-    public static int defaultMargin(int capacity) {
+    /** Pieces of context a model trained since the margin became a setting keeps: windows every 446 of BERT's 510. */
+    private static final int NEW_MODELS_MARGIN = 32;
+
+    /** The margin of a model trained now unless a setting names one: 32, or an eighth of a smaller window. */
+    public static int newModelsMargin(int capacity) {
+        return Math.min(NEW_MODELS_MARGIN, firstModelsMargin(capacity));
+    }
+
+    /** The margin of the first encoder models (absent from their files): an eighth of a window. */
+    public static int firstModelsMargin(int capacity) {
         return capacity / 8;
     }
 

@@ -17,9 +17,9 @@ public final class WindowedEncoder {
     private final int sepId;
     private final int margin;
 
-    /** As below, with the margin of the first encoder models ({@link EncoderWindows#defaultMargin}). */
+    /** As below, with the margin of the first encoder models ({@link EncoderWindows#firstModelsMargin}). */
     public WindowedEncoder(BertEncoder encoder, int clsId, int sepId) {
-        this(encoder, clsId, sepId, EncoderWindows.defaultMargin(encoder.shape().maxPositions() - 2));
+        this(encoder, clsId, sepId, EncoderWindows.firstModelsMargin(encoder.shape().maxPositions() - 2));
     }
 
     /**
