@@ -12,6 +12,7 @@ import org.jnrf.corpus.AnnotatedCorpus;
 import org.jnrf.corpus.CorpusFormat;
 import org.jnrf.corpus.ErrorReportWriter;
 import org.jnrf.uima.JnrfTrainer;
+import org.jnrf.uima.ModelLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,6 +75,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + " import-encoder): its weights start the encoder, its tokenizer is the model's.")
     Path encoder;
 
+    @Option(names = "--encoder-from-model", paramLabel = "MODEL", converter = ModelLocationConverter.class,
+            description = "Start the encoder from the fine-tuned encoder of a trained model instead (a file or"
+                    + " classpath:org/jnrf/resources/models/jnrf-phee-default.zip): its weights and tokenizer, not"
+                    + " its heads; for another corpus or schema.")
+    ModelLocation encoderFromModel;
+
     @Option(names = "--stop-after-epochs", paramLabel = "N", description = "Train at most N epochs in this run, "
             + "write the best model so far and keep the checkpoint; the same command later goes on from there.")
     Integer stopAfterEpochs;
@@ -101,6 +108,14 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--encoder and --embeddings exclude each other: the encoder has its own word table");
             }
+            if (encoderFromModel != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--encoder and --encoder-from-model exclude each other: the network has one encoder");
+            }
+        }
+        if (encoderFromModel != null && embeddings != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--encoder-from-model and --embeddings exclude each other: the encoder has its own word table");
         }
         if (dev != null && !devIsWhole(err)) {
             return 1;
@@ -133,6 +148,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (encoder != null) {
             parameters.addAll(List.of(JnrfTrainer.PARAM_ENCODER_LOCATION, encoder.toString()));
+        }
+        if (encoderFromModel != null) {
+            parameters.addAll(List.of(JnrfTrainer.PARAM_ENCODER_MODEL_LOCATION, encoderFromModel.toString()));
         }
         // the report comes first: it is written before training starts, and stays when training fails
         Path reportFolder = out.toAbsolutePath().getParent();

@@ -24,6 +24,7 @@ import org.jnrf.document.AnnotatedDocument;
 import org.jnrf.eval.RelationThresholdTuning;
 import org.jnrf.model.EncoderDirectory;
 import org.jnrf.model.JnrfModel;
+import org.jnrf.model.StartingEncoder;
 import org.jnrf.text.EmbeddingDirectory;
 import org.jnrf.text.Vocabulary;
 import org.jnrf.training.Trainer;
@@ -90,6 +91,17 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
     private String encoderLocation;
 
     /**
+     * A trained model with a contextual encoder (a file, {@code classpath:...} or {@code jar:file:...!/entry}, as the
+     * annotator's model location; optional): its fine-tuned encoder and tokenizer start the network's encoder, as an
+     * encoder folder would, so that training on another corpus or schema starts from what that model learned (the
+     * shipped PHEE model: drug and adverse-event mentions). Its heads are not taken.
+     */
+    public static final String PARAM_ENCODER_MODEL_LOCATION = "encoderModelLocation";
+    @ConfigurationParameter(name = PARAM_ENCODER_MODEL_LOCATION, mandatory = false,
+            description = "A trained model whose fine-tuned contextual encoder and tokenizer start the network's")
+    private String encoderModelLocation;
+
+    /**
      * Train at most this many epochs in this run (-1: to the end), then write the best model so far and keep the
      * checkpoint, so a later run with the same settings goes on from there: training in time-boxed sessions.
      */
@@ -123,10 +135,18 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
         super.initialize(context);
         try {
             List<String> all = new ArrayList<>();
-            if (encoderLocation != null && !encoderLocation.isBlank()) {
+            if (given(encoderLocation) && given(encoderModelLocation)) {
+                throw new IllegalArgumentException(PARAM_ENCODER_LOCATION + " and " + PARAM_ENCODER_MODEL_LOCATION
+                        + " exclude each other: the network has one encoder to start from");
+            }
+            if ((given(encoderLocation) || given(encoderModelLocation)) && given(embeddingsLocation)) {
+                throw new IllegalArgumentException("an encoder and " + PARAM_EMBEDDINGS_LOCATION
+                        + " exclude each other: the encoder has its own word table");
+            }
+            if (given(encoderLocation) || given(encoderModelLocation)) {
                 // first, so that the settings are read as those of a network with an encoder (layers=0 allowed)
                 all.add("encoder=" + TrainingConfig.PRETRAINED_ENCODER);
-                // all of the folder's layers (import-encoder --layers chose them) unless the settings say otherwise
+                // all of the encoder's layers (import-encoder --layers chose them) unless the settings say otherwise
                 all.add("encoderLayers=0");
             }
             all.addAll(List.of(settings));
@@ -160,17 +180,16 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
                     ? model.resolveSibling(model.getFileName() + ".checkpoint") : Path.of(checkpointFile);
             LOG.info("training on {} documents ({} skipped), {} dev documents; checkpoint {}", documents.size(),
                     skipped.size(), dev.size(), checkpoint);
-            EncoderDirectory.Encoder encoder = encoderLocation == null || encoderLocation.isBlank() ? null
-                    : EncoderDirectory.read(Path.of(encoderLocation));
+            StartingEncoder encoder = startingEncoder();
             TrainingConfig runConfig = encoder == null ? config : config.toBuilder()
                     .encoder(TrainingConfig.PRETRAINED_ENCODER)
-                    .lowerCase(encoder.tokenizer().basicTokenizer().lowerCase())
-                    .stripAccents(encoder.tokenizer().basicTokenizer().stripAccents()).build();
+                    .lowerCase(encoder.lowerCase())
+                    .stripAccents(encoder.stripAccents()).build();
             Trainer trainer = new Trainer(runConfig).checkpoint(checkpoint);
             if (encoder != null) {
-                LOG.info("contextual encoder {} ({} layers, width {}) from {}", encoder.name(),
-                        encoder.shape().layers(), encoder.shape().width(), encoderLocation);
-                trainer.pretrainedEncoder(encoder.shape(), encoder.weights(), encoder.tokenizer().vocabulary(),
+                LOG.info("contextual encoder {} ({} layers, width {})", encoder.name(), encoder.shape().layers(),
+                        encoder.shape().width());
+                trainer.pretrainedEncoder(encoder.shape(), encoder.weights(), encoder.vocabulary(),
                         encoder.licence());
             }
             if (epochsThisRun >= 0) {
@@ -203,6 +222,21 @@ public class JnrfTrainer extends JCasAnnotator_ImplBase {
         } catch (IOException | RuntimeException e) {
             throw new AnalysisEngineProcessException(e);
         }
+    }
+
+    private StartingEncoder startingEncoder() throws IOException {
+        if (given(encoderLocation)) {
+            return StartingEncoder.of(EncoderDirectory.read(Path.of(encoderLocation)));
+        }
+        if (given(encoderModelLocation)) {
+            ModelLocation location = new ModelLocation(encoderModelLocation);
+            return StartingEncoder.fromModel(location.load(), location.toString());
+        }
+        return null;
+    }
+
+    private static boolean given(String location) {
+        return location != null && !location.isBlank();
     }
 
     /** Documents collected so far (for tests and callers that inspect the training set). */
