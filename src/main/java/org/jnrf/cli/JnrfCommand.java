@@ -6,6 +6,10 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code ./jnrf} launcher: one picocli subcommand per job. */
 @Command(name = "jnrf", mixinStandardHelpOptions = true, version = "jnrf-uima 0.1.0",
         description = "Joint medication entity and relation extraction (JNRF) for UIMA, uimaFIT and cTAKES.",
+        // the launcher runs this one through Spark's SparkSubmit, outside this command line
+        footer = {"%nThrough the ./jnrf launcher also:",
+                "  spark-annotate     Annotates notes with Apache Spark (local mode here, spark-submit on a",
+                "                       cluster); ./jnrf spark-annotate --help, docs/spark.md."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 AnnotateCommand.class,
