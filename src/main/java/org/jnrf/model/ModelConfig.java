@@ -218,19 +218,17 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
 
     /** This configuration for a vocabulary of another size (see {@link VocabularyPruning}). */
     public ModelConfig withVocabularySize(int size) {
-        return new ModelConfig(formatVersion, size, embeddingDim, hidden, layers, expansion, tied,
-                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
-                memberThresholds, sentenceBreaks, encoder, pairWindow, sentenceRule, encoderNotice);
+        Changes c = changes();
+        c.vocabularySize = size;
+        return c.build();
     }
 
     /** This configuration with a relation decision threshold tuned on dev data (absent in older files: 0.5). */
     public ModelConfig withRelationThreshold(double threshold) {
-        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
-                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures, members,
-                memberThresholds == null ? null : lastReplaced(memberThresholds, threshold), sentenceBreaks, encoder,
-                pairWindow, sentenceRule, encoderNotice);
+        Changes c = changes();
+        c.relationThreshold = threshold;
+        c.memberThresholds = memberThresholds == null ? null : lastReplaced(memberThresholds, threshold);
+        return c.build();
     }
 
     private static List<Double> lastReplaced(List<Double> values, double last) {
@@ -246,11 +244,11 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
     public ModelConfig withMembers(int count) {
         List<Double> thresholds = memberThresholds == null ? null
                 : count <= memberThresholds.size() ? memberThresholds.subList(0, count) : null;
-        Double threshold = thresholds == null ? relationThreshold : thresholds.get(count - 1);
-        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
-                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, threshold, contextWindow, pairFeatures, count == 1 ? null : count,
-                count == 1 ? null : thresholds, sentenceBreaks, encoder, pairWindow, sentenceRule, encoderNotice);
+        Changes c = changes();
+        c.relationThreshold = thresholds == null ? relationThreshold : thresholds.get(count - 1);
+        c.members = count == 1 ? null : count;
+        c.memberThresholds = count == 1 ? null : thresholds;
+        return c.build();
     }
 
     /** This configuration with the relation thresholds tuned for each number of leading networks (and for all). */
@@ -261,18 +259,19 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
         if (memberCount() == 1) { // a single network stores only its threshold, readable by older builds
             return withRelationThreshold(thresholds.get(0));
         }
-        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
-                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, thresholds.get(thresholds.size() - 1), contextWindow, pairFeatures,
-                members, thresholds, sentenceBreaks, encoder, pairWindow, sentenceRule, encoderNotice);
+        Changes c = changes();
+        c.relationThreshold = thresholds.get(thresholds.size() - 1);
+        c.memberThresholds = thresholds;
+        return c.build();
     }
 
     /** This configuration for an ensemble of {@code count} networks, with no relation threshold tuned for it yet. */
     public ModelConfig forEnsemble(int count) {
-        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
-                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, null, contextWindow, pairFeatures, count == 1 ? null : count, null,
-                sentenceBreaks, encoder, pairWindow, sentenceRule, encoderNotice);
+        Changes c = changes();
+        c.relationThreshold = null;
+        c.members = count == 1 ? null : count;
+        c.memberThresholds = null;
+        return c.build();
     }
 
     /**
@@ -282,10 +281,16 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
      */
     public ModelConfig sharedByEnsembleMembers() {
         NetworkConfig network = networkConfig(DataType.FLOAT, 0);
-        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
-                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, null, network.contextWindow(), network.pairFeatures(), null, null,
-                countsSentenceBreaks(), encoder, pairWindow, sentenceRuleVersion() == 1 ? null : sentenceRule, null);
+        Changes c = changes();
+        c.relationThreshold = null;
+        c.contextWindow = network.contextWindow();
+        c.pairFeatures = network.pairFeatures();
+        c.members = null;
+        c.memberThresholds = null;
+        c.sentenceBreaks = countsSentenceBreaks();
+        c.sentenceRule = sentenceRuleVersion() == 1 ? null : sentenceRule;
+        c.encoderNotice = null;
+        return c.build();
     }
 
     /** Whether sentence ends inside a line count as line breaks in the relation feature. */
@@ -295,10 +300,9 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
 
     /** This configuration with sentence ends inside a line counted as line breaks (or not: stored as absent). */
     public ModelConfig withSentenceBreaks(boolean breaks) {
-        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
-                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
-                memberThresholds, breaks ? Boolean.TRUE : null, encoder, pairWindow, sentenceRule, encoderNotice);
+        Changes c = changes();
+        c.sentenceBreaks = breaks ? Boolean.TRUE : null;
+        return c.build();
     }
 
     /** The sentence-end rule in use with sentence breaks (1 when the file names none). */
@@ -308,34 +312,76 @@ public record ModelConfig(int formatVersion, int vocabularySize, int embeddingDi
 
     /** This configuration with a sentence-end rule (1, the first rule, is stored as absent). */
     public ModelConfig withSentenceRule(int rule) {
-        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
-                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
-                memberThresholds, sentenceBreaks, encoder, pairWindow, rule == 1 ? null : rule, encoderNotice);
+        Changes c = changes();
+        c.sentenceRule = rule == 1 ? null : rule;
+        return c.build();
     }
 
     /** This configuration with a window of candidate pairs (null: every pair is scored). */
     public ModelConfig withPairWindow(PairWindow window) {
-        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
-                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
-                memberThresholds, sentenceBreaks, encoder, window, sentenceRule, encoderNotice);
+        Changes c = changes();
+        c.pairWindow = window;
+        return c.build();
     }
 
     /** This configuration with another contextual encoder (its shape, ids and window margin). */
     public ModelConfig withEncoder(ContextualEncoderConfig contextualEncoder) {
-        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
-                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
-                memberThresholds, sentenceBreaks, contextualEncoder, pairWindow, sentenceRule, encoderNotice);
+        Changes c = changes();
+        c.encoder = contextualEncoder;
+        return c.build();
     }
 
     /** This configuration with the notice of its pretrained encoder's source and licence (null: none). */
     public ModelConfig withEncoderNotice(String notice) {
-        return new ModelConfig(formatVersion, vocabularySize, embeddingDim, hidden, layers, expansion, tied,
-                relationDim, distanceScale, entityTypes, anchorType, relationTypes, relationModifierTypes, lowerCase,
-                stripAccents, maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members,
-                memberThresholds, sentenceBreaks, encoder, pairWindow, sentenceRule, notice);
+        Changes c = changes();
+        c.encoderNotice = notice;
+        return c.build();
+    }
+
+    private Changes changes() {
+        return new Changes(this);
+    }
+
+    /**
+     * The settings the {@code with} methods change, over a copy of this configuration: the record's constructor is
+     * then called in one place instead of once per method.
+     */
+    private static final class Changes {
+        private final ModelConfig from;
+        private int vocabularySize;
+        private Double relationThreshold;
+        private Integer contextWindow;
+        private Boolean pairFeatures;
+        private Integer members;
+        private List<Double> memberThresholds;
+        private Boolean sentenceBreaks;
+        private ContextualEncoderConfig encoder;
+        private PairWindow pairWindow;
+        private Integer sentenceRule;
+        private String encoderNotice;
+
+        private Changes(ModelConfig from) {
+            this.from = from;
+            vocabularySize = from.vocabularySize;
+            relationThreshold = from.relationThreshold;
+            contextWindow = from.contextWindow;
+            pairFeatures = from.pairFeatures;
+            members = from.members;
+            memberThresholds = from.memberThresholds;
+            sentenceBreaks = from.sentenceBreaks;
+            encoder = from.encoder;
+            pairWindow = from.pairWindow;
+            sentenceRule = from.sentenceRule;
+            encoderNotice = from.encoderNotice;
+        }
+
+        private ModelConfig build() {
+            return new ModelConfig(from.formatVersion, vocabularySize, from.embeddingDim, from.hidden, from.layers,
+                    from.expansion, from.tied, from.relationDim, from.distanceScale, from.entityTypes, from.anchorType,
+                    from.relationTypes, from.relationModifierTypes, from.lowerCase, from.stripAccents,
+                    from.maxCharsPerWord, relationThreshold, contextWindow, pairFeatures, members, memberThresholds,
+                    sentenceBreaks, encoder, pairWindow, sentenceRule, encoderNotice);
+        }
     }
 
     /** Text to network input for this configuration and vocabulary: the one path of training and prediction. */
