@@ -93,6 +93,27 @@ public final class HostKernels implements Kernels {
         });
     }
 
+    /**
+     * A column's run of rows at a time through host memory: an ND4J assign between row views costs a native op and
+     * two views per call, per encoder window.
+     */
+    @Override
+    public void copyRows(INDArray from, long fromRow, INDArray to, long toRow, long rows) {
+        if (!HostMemory.plainFloat(from) || !HostMemory.plainFloat(to) || from.ordering() != 'f'
+                || to.ordering() != 'f' || from.columns() != to.columns()) {
+            Kernels.super.copyRows(from, fromRow, to, toRow, rows);
+            return;
+        }
+        FloatBuffer fb = HostMemory.view(from);
+        FloatBuffer tb = HostMemory.view(to);
+        int n = Math.toIntExact(rows);
+        float[] column = temp(0, n);
+        for (long c = 0; c < from.columns(); c++) {
+            fb.get(Math.toIntExact(c * from.rows() + fromRow), column, 0, n);
+            tb.put(Math.toIntExact(c * to.rows() + toRow), column, 0, n);
+        }
+    }
+
     /** Elements [0, n) split over the pool, each share visited in blocks (column boundaries do not matter). */
     private void flatBlocks(int n, Range body) {
         parallel(n, n, (from, to) -> {

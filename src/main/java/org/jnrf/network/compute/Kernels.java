@@ -13,6 +13,17 @@ public interface Kernels {
     /** c = alpha op(a) op(b) + beta c, op = transpose where asked. */
     void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha, double beta);
 
+    /**
+     * Copies rows [fromRow, fromRow + rows) of {@code from} into rows [toRow, toRow + rows) of {@code to}, all
+     * columns (both as wide).
+     */
+    default void copyRows(INDArray from, long fromRow, INDArray to, long toRow, long rows) {
+        to.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(toRow, toRow + rows),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(from.get(
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(fromRow, fromRow + rows),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()));
+    }
+
     /** y += x (same shape). */
     void add(INDArray y, INDArray x);
 

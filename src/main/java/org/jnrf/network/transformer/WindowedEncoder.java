@@ -1,8 +1,8 @@
 package org.jnrf.network.transformer;
 
 import org.jnrf.network.compute.Cache;
+import org.jnrf.network.compute.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A {@link BertEncoder} over a whole document: the document is read in {@link EncoderWindows}, each window wrapped in
@@ -82,7 +82,7 @@ public final class WindowedEncoder {
             boolean keep = training && w == last;
             INDArray h = encoder.forward(windowIds(ids, plan.windows().get(w)), null,
                     cache.child(keep ? "train" : "window"), keep);
-            copyOwnedRows(plan, w, h, out, true);
+            copyOwnedRows(cache.kernels(), plan, w, h, out, true);
         }
         cache.keep("ids", ids);
         cache.keep("plan", plan);
@@ -93,20 +93,18 @@ public final class WindowedEncoder {
      * Copies the rows of the pieces window {@code w} owns between the document's matrix and the window's (whose row
      * 0 is [CLS]): into the document when {@code toDocument}, else into the window.
      */
-    private static void copyOwnedRows(EncoderWindows plan, int w, INDArray window, INDArray document,
+    private static void copyOwnedRows(Kernels k, EncoderWindows plan, int w, INDArray window, INDArray document,
                                       boolean toDocument) {
         int start = plan.windows().get(w).start();
         for (EncoderWindows.Segment s : plan.segments()) {
             if (s.window() != w) {
                 continue;
             }
-            INDArray docRows = document.get(NDArrayIndex.interval(s.from(), s.to()), NDArrayIndex.all());
-            INDArray winRows = window.get(NDArrayIndex.interval(s.from() - start + 1, s.to() - start + 1),
-                    NDArrayIndex.all());
+            long windowRow = s.from() - start + 1;
             if (toDocument) {
-                docRows.assign(winRows);
+                k.copyRows(window, windowRow, document, s.from(), s.to() - s.from());
             } else {
-                winRows.assign(docRows);
+                k.copyRows(document, s.from(), window, windowRow, s.to() - s.from());
             }
         }
     }
@@ -125,7 +123,7 @@ public final class WindowedEncoder {
                 encoder.forward(windowIds, null, train, true);
             }
             INDArray dWindow = cache.gradBuffer("window", windowIds.length, width()).assign(0);
-            copyOwnedRows(plan, w, dWindow, dy, false);
+            copyOwnedRows(train.kernels(), plan, w, dWindow, dy, false);
             encoder.backward(dWindow, train);
         }
     }

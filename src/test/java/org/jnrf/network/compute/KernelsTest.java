@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -200,6 +201,25 @@ class KernelsTest {
         HOST.softmaxRows(s, null, s);
         ND4J.softmaxRows(x, null, ya);
         close("softmaxRows in place", ya, s);
+    }
+
+    @org.junit.jupiter.api.Test
+    void copyRowsMovesARowBlockBetweenMatricesOfOtherHeights() {
+        INDArray window = rand(11, 40, 24);
+        INDArray document = rand(12, 300, 24);
+        for (Kernels k : new Kernels[]{ND4J, HOST}) {
+            INDArray doc = document.dup('f');
+            k.copyRows(window, 1, doc, 250, 38);
+            assertEquals(window.get(NDArrayIndex.interval(1, 39), NDArrayIndex.all()),
+                    doc.get(NDArrayIndex.interval(250, 288), NDArrayIndex.all()), k.name());
+            assertEquals(document.get(NDArrayIndex.interval(0, 250), NDArrayIndex.all()),
+                    doc.get(NDArrayIndex.interval(0, 250), NDArrayIndex.all()), k.name() + ": rows above kept");
+            assertEquals(document.get(NDArrayIndex.interval(288, 300), NDArrayIndex.all()),
+                    doc.get(NDArrayIndex.interval(288, 300), NDArrayIndex.all()), k.name() + ": rows below kept");
+            INDArray win = window.dup('f');
+            k.copyRows(document, 7, win, 0, 40);
+            assertEquals(document.get(NDArrayIndex.interval(7, 47), NDArrayIndex.all()), win, k.name());
+        }
     }
 
     @org.junit.jupiter.api.Test
