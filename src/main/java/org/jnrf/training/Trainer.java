@@ -129,6 +129,13 @@ public final class Trainer {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training documents");
         }
+        if (config.documentPartChars() > 0) {
+            DocumentParts.Split split = DocumentParts.split(train, config.documentPartChars());
+            LOG.info("training documents: {} cut at blank lines into parts of about {} characters, {} in all; {}"
+                    + " relations across a cut left out", split.documentsCut(), config.documentPartChars(),
+                    split.documents().size(), split.relationsLeftOut());
+            train = split.documents();
+        }
         TrainingListener scorer = listener == null ? TrainingListener.devLoss() : listener;
         TrainingCheckpoint resumed = checkpoint != null && Files.exists(checkpoint)
                 ? TrainingCheckpoint.read(checkpoint) : null;

@@ -50,6 +50,9 @@ package org.jnrf.training;
  * @param encoderWindowMargin    on documents longer than an encoder window, the context in pieces every piece keeps
  *                               on its poorer side at least ({@code EncoderWindows}); null (the default): 32, or an
  *                               eighth of a window where that is less (small test encoders)
+ * @param documentPartChars      training documents longer than this many characters are cut at blank lines into
+ *                               parts of about this length, never inside an entity, each a training document of its
+ *                               own ({@link DocumentParts}; 0: off). Dev documents stay whole
  */
 public record TrainingConfig(int hidden, int layers, int expansion, boolean tied, int embeddingDim, int relationDim,
                              int distanceScale, int epochs, double learningRate, LearningRateSchedule.Shape schedule,
@@ -63,7 +66,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                              double relationTypingShare, String encoder, int encoderLayers, int encoderWidth,
                              int encoderHeads, int encoderIntermediate, int encoderPositions,
                              int encoderTrainableLayers, double encoderLearningRate, int documentsPerStep,
-                             Integer encoderWindowMargin) {
+                             Integer encoderWindowMargin, int documentPartChars) {
     /** {@link #encoder} values. */
     public static final String NO_ENCODER = "none";
     public static final String RANDOM_ENCODER = "random";
@@ -104,6 +107,9 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         if (stepTokens < 0) {
             throw new IllegalArgumentException("stepTokens must not be negative, got " + stepTokens);
         }
+        if (documentPartChars < 0) {
+            throw new IllegalArgumentException("documentPartChars must not be negative, got " + documentPartChars);
+        }
         if (sentenceRule < 1 || sentenceRule > org.jnrf.text.TokenLines.LATEST_RULE) {
             throw new IllegalArgumentException("sentenceRule must lie in 1 to " + org.jnrf.text.TokenLines.LATEST_RULE
                     + ", got " + sentenceRule);
@@ -141,7 +147,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         return new TrainingConfig(768, 6, 3, true, 768, 768, 64, 30, 3e-4, LearningRateSchedule.Shape.LINEAR, 0.05,
                 0.0, 1.0, 42, RelationClassWeighting.SQRT_INVERSE_FREQUENCY, 1.0, true, 5, 16000, 2, true, false,
                 null, 0, false, 0.0, 0.0, false, org.jnrf.text.TokenLines.LATEST_RULE, 0.995, 0.25, 0,
-                EntityTypeWeighting.NONE, 0.99, null, 2, 256, 4, 1024, 512, -1, 5e-5, 1, null);
+                EntityTypeWeighting.NONE, 0.99, null, 2, 256, 4, 1024, 512, -1, 5e-5, 1, null, 0);
     }
 
     /** Whether a contextual encoder reads the tokens. */
@@ -165,6 +171,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         private double encoderLearningRate;
         private int documentsPerStep;
         private Integer encoderWindowMargin;
+        private int documentPartChars;
         private String encoder;
         private boolean tied, addPredictedSpans, lowerCase, stripAccents, pairFeatures, sentenceBreaks;
         private double learningRate, warmupFraction, finalLearningRateFraction, clipNorm, relationLossWeight,
@@ -220,6 +227,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
             encoderLearningRate = c.encoderLearningRate;
             documentsPerStep = c.documentsPerStep;
             encoderWindowMargin = c.encoderWindowMargin;
+            documentPartChars = c.documentPartChars;
         }
 
         /** Sets hidden, embedding and relation widths together. */
@@ -274,6 +282,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
         public Builder encoderLearningRate(double v) { encoderLearningRate = v; return this; }
         public Builder documentsPerStep(int v) { documentsPerStep = v; return this; }
         public Builder encoderWindowMargin(int v) { encoderWindowMargin = v; return this; }
+        public Builder documentPartChars(int v) { documentPartChars = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(hidden, layers, expansion, tied, embeddingDim, relationDim, distanceScale, epochs,
@@ -283,7 +292,7 @@ public record TrainingConfig(int hidden, int layers, int expansion, boolean tied
                     pairFeatures, tokenDropout, weightAverageDecay, sentenceBreaks, sentenceRule, pairWindowCoverage,
                     pairWindowMargin, stepTokens, entityTypeWeighting, relationTypingShare, encoder, encoderLayers,
                     encoderWidth, encoderHeads, encoderIntermediate, encoderPositions, encoderTrainableLayers,
-                    encoderLearningRate, documentsPerStep, encoderWindowMargin);
+                    encoderLearningRate, documentsPerStep, encoderWindowMargin, documentPartChars);
         }
     }
 }

@@ -45,6 +45,7 @@ public final class TrainingSettings {
             Map.entry("pairWindowCoverage", (b, v) -> b.pairWindowCoverage(number(v))),
             Map.entry("pairWindowMargin", (b, v) -> b.pairWindowMargin(number(v))),
             Map.entry("stepTokens", (b, v) -> b.stepTokens(integer(v))),
+            Map.entry("documentPartChars", (b, v) -> b.documentPartChars(integer(v))),
             Map.entry("entityTypeWeighting", (b, v) -> b.entityTypeWeighting(
                     EntityTypeWeighting.valueOf(v.trim().toUpperCase(Locale.ROOT)))),
             Map.entry("relationTypingShare", (b, v) -> b.relationTypingShare(number(v))),
