@@ -1,8 +1,9 @@
 package org.jnrf.training;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jnrf.document.AnnotatedDocument;
@@ -107,11 +108,11 @@ final class DocumentParts {
                 entities.add(new EntityMention(e.id(), e.type(), fragments, e.confidence()));
             }
         }
-        Map<String, EntityMention> byId = new AnnotatedDocument(d.documentId(), "", entities, List.of())
-                .entitiesById();
+        Set<String> ids = new HashSet<>();
+        entities.forEach(e -> ids.add(e.id()));
         List<RelationMention> relations = new ArrayList<>();
         for (RelationMention r : d.relations()) {
-            if (byId.containsKey(r.modifierId()) && byId.containsKey(r.anchorId())) {
+            if (ids.contains(r.modifierId()) && ids.contains(r.anchorId())) {
                 relations.add(r);
             }
         }
