@@ -13,6 +13,7 @@ import org.jnrf.network.layers.Linear;
 import org.jnrf.network.layers.Mlp;
 import org.jnrf.network.layers.Param;
 import org.jnrf.network.layers.PositionalEncoding;
+import org.jnrf.network.layers.WindowProjection;
 import org.jnrf.network.transformer.BertEncoder;
 import org.jnrf.network.transformer.WindowedEncoder;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -207,9 +208,16 @@ public final class JnrfNetwork {
             INDArray c = contextual.forward(ids, cache.child("contextual"), training);
             x = projection.forward(c, cache.child("projection"));
         } else {
-            INDArray e = embedding.forward(ids, cache.child("embedding"));
-            e = ContextWindow.forward(e, config.contextWindow(), cache.child("window"));
-            x = input.forward(e, cache.child("input"));
+            Cache in = cache.child("input");
+            if (!training && WindowProjection.applies(embedding, input.first(), cache)) {
+                // each distinct token's products once instead of the whole window's at every position
+                x = input.forwardAfterFirst(WindowProjection.forward(ids, embedding, input.first(),
+                        config.contextWindow(), in.child("lin0")), in);
+            } else {
+                INDArray e = embedding.forward(ids, cache.child("embedding"));
+                e = ContextWindow.forward(e, config.contextWindow(), cache.child("window"));
+                x = input.forward(e, in);
+            }
             kernels.add(x, positions.table(ids.length, cache.child("positions")));
         }
         return encoder == null ? x : encoder.forward(x, cache.child("encoder"), training);

@@ -53,6 +53,11 @@ public final class Linear {
         return bias;
     }
 
+    /** W (in x out, 'f' order), for a caller that takes the product another way ({@link WindowProjection}). */
+    public INDArray weight() {
+        return weight.value();
+    }
+
     /** Accumulates dW and db; returns dx when asked (else null). */
     public INDArray backward(INDArray dy, Cache cache, boolean inputGrad) {
         return backward(dy, cache, inputGrad ? cache.gradBuffer("dx", dy.rows(), in()) : null);

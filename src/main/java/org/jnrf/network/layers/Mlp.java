@@ -31,12 +31,20 @@ public final class Mlp {
     }
 
     public INDArray forward(INDArray x, Cache cache) {
-        INDArray h = x;
-        for (int i = 0; i < layers.size(); i++) {
+        return forwardAfterFirst(layers.get(0).forward(x, cache.child("lin0")), cache);
+    }
+
+    /** The first layer, for a caller that computes its output another way ({@link WindowProjection}). */
+    public Linear first() {
+        return layers.get(0);
+    }
+
+    /** The rest of the MLP on the first layer's output (bias included). */
+    public INDArray forwardAfterFirst(INDArray firstOutput, Cache cache) {
+        INDArray h = firstOutput;
+        for (int i = 1; i < layers.size(); i++) {
+            h = Gelu.forward(h, cache.child("act" + (i - 1)));
             h = layers.get(i).forward(h, cache.child("lin" + i));
-            if (i + 1 < layers.size()) {
-                h = Gelu.forward(h, cache.child("act" + i));
-            }
         }
         return h;
     }
