@@ -163,6 +163,16 @@ public final class JTransformsFourierMixer implements FourierMixer {
         }
     }
 
+    private float[][] laneWork(int h) {
+        float[][] lw = laneWork.get();
+        if (lw[0] == null || lw[0].length < h * LANES) {
+            for (int i = 0; i < 4; i++) {
+                lw[i] = new float[h * LANES];
+            }
+        }
+        return lw;
+    }
+
     private float[] sequenceWork(int length) {
         float[][] holder = sequenceWork.get();
         if (holder[0] == null || holder[0].length < length) {
@@ -179,15 +189,12 @@ public final class JTransformsFourierMixer implements FourierMixer {
     private void hiddenTransformsInLanes(float[] data, float[] out, int l, int h, LaneFft fft) {
         int freqs = l / 2 + 1;
         int blocks = (freqs + LANES - 1) / LANES;
+        // a thread-local lookup per block is slow on threads with many of them (annotate's document threads)
+        float[][] callers = pool == null ? laneWork(h) : null;
         run(blocks, b -> {
             int f0 = b * LANES;
             int w = Math.min(freqs, f0 + LANES) - f0;
-            float[][] lw = laneWork.get();
-            if (lw[0] == null || lw[0].length < h * LANES) {
-                for (int i = 0; i < 4; i++) {
-                    lw[i] = new float[h * LANES];
-                }
-            }
+            float[][] lw = callers != null ? callers : laneWork(h);
             float[] re = lw[0];
             float[] im = lw[1];
             for (int c = 0; c < h; c++) {

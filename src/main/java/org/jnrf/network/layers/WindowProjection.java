@@ -54,25 +54,32 @@ public final class WindowProjection {
             INDArray pj = products.get(NDArrayIndex.all(), NDArrayIndex.interval((long) j * u, (long) (j + 1) * u));
             cache.kernels().gemm(wj, e, pj, true, true, 1.0, 0.0);
         }
-        float[] p = HostMemory.read(products, null);
-        float[] bias = HostMemory.read(first.bias().value(), null);
-        int[] row = new int[l];
+        Work work = WORK.get();
+        float[] p = work.products = HostMemory.read(products, work.products);
+        float[] bias = HostMemory.read(first.bias().value(), work.bias);
+        work.bias = bias;
+        int[] row = work.rows.length >= l ? work.rows : (work.rows = new int[l]);
         for (int i = 0; i < l; i++) {
             row[i] = Arrays.binarySearch(distinct, ids[i]);
         }
         // rows of y one after the other (row-major), each the bias plus its window's blocks, then transposed
-        float[] rows = new float[l * h];
-        for (int i = 0; i < l; i++) {
-            int to = i * h;
-            System.arraycopy(bias, 0, rows, to, h);
+        float[] rows = work.output.length >= l * h ? work.output : (work.output = new float[l * h]);
+        // a block of positions at a time, so that its rows stay in cache while the window's blocks are added
+        for (int i0 = 0; i0 < l; i0 += POSITIONS) {
+            int i1 = Math.min(l, i0 + POSITIONS);
+            for (int i = i0; i < i1; i++) {
+                System.arraycopy(bias, 0, rows, i * h, h);
+            }
             for (int j = 0; j < blocks; j++) {
-                int t = i + j - w;
-                if (t < 0 || t >= l) {
-                    continue;
-                }
-                int from = (j * u + row[t]) * h;
-                for (int c = 0; c < h; c++) {
-                    rows[to + c] += p[from + c];
+                int from = Math.max(i0, w - j);
+                int to = Math.min(i1, l + w - j);
+                int block = j * u;
+                for (int i = from; i < to; i++) {
+                    int src = (block + row[i + j - w]) * h;
+                    int dst = i * h;
+                    for (int c = 0; c < h; c++) {
+                        rows[dst + c] += p[src + c];
+                    }
                 }
             }
         }
@@ -80,6 +87,18 @@ public final class WindowProjection {
         writeTransposed(rows, l, h, HostMemory.view(y));
         return y;
     }
+
+    /** Arrays reused by a thread's documents: a long note's would otherwise be fresh pages each time. */
+    private static final class Work {
+        float[] products = new float[0];
+        float[] bias = new float[0];
+        float[] output = new float[0];
+        int[] rows = new int[0];
+    }
+
+    private static final int POSITIONS = 128;
+
+    private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
 
     /** Rows of a row-major (l x h) matrix into column-major storage, a block of rows at a time. */
     private static void writeTransposed(float[] rows, int l, int h, FloatBuffer out) {
