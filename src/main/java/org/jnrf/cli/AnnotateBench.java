@@ -88,7 +88,7 @@ final class AnnotateBench {
             int tags = loaded.config().labelSpace().tagCount();
             double flopPerPiece = 0;
             for (EncodedText note : encoded) {
-                flopPerPiece += flop(config, tags, note.size()) / pieces;
+                flopPerPiece += flop(config, tags, note.size(), distinctPieces(note)) / pieces;
             }
             // the notes are predicted `threads` at a time, each thread's products at the rate measured with its
             // share of the cores
@@ -238,8 +238,9 @@ final class AnnotateBench {
     }
 
     /**
-     * Products per word piece of one network: the context window's two-layer MLP, each FNet layer's feed-forward
-     * block, the tagger. (The relation head works per entity and pair, not per piece, and is left out.)
+     * Products per word piece of one network when every piece of the note differs: the context window's two-layer
+     * MLP, each FNet layer's feed-forward block, the tagger. (The relation head works per entity and pair, not per
+     * piece, and is left out.)
      */
     static double flopPerPiece(NetworkConfig config, int tags) {
         if (config.contextualEncoder() != null) {
@@ -257,12 +258,15 @@ final class AnnotateBench {
      * Products of one network over a note of {@code pieces} pieces. With a contextual encoder: every window of
      * {@link EncoderWindows} (L = its pieces + [CLS] + [SEP]) costs per layer L (8 W^2 + 4 W I) for the projections
      * and feed-forward plus 4 L^2 W for attention scores and context, then each piece W H for the projection into the
-     * heads, the FNet layers and the tagger; without one, {@link #flopPerPiece} per piece.
+     * heads, the FNet layers and the tagger; without one, {@link #flopPerPiece} per piece except that the context
+     * window's first layer is taken once per distinct piece ({@code distinct} of them: WindowProjection).
      */
-    static double flop(NetworkConfig config, int tags, int pieces) {
+    static double flop(NetworkConfig config, int tags, int pieces, int distinct) {
         ContextualEncoderConfig encoder = config.contextualEncoder();
         if (encoder == null) {
-            return flopPerPiece(config, tags) * pieces;
+            double firstLayer = 2.0 * ContextWindow.width(config.embeddingDim(), config.contextWindow())
+                    * config.hidden();
+            return (flopPerPiece(config, tags) - firstLayer) * pieces + firstLayer * distinct;
         }
         BertShape s = encoder.shape();
         double w = s.width();
@@ -276,6 +280,10 @@ final class AnnotateBench {
         long fnet = (long) config.layers() * 2 * h * h * config.expansion();
         long tagger = h * h + h * tags;
         return encoderFlop + 2.0 * pieces * ((long) s.width() * h + fnet + tagger);
+    }
+
+    static int distinctPieces(EncodedText note) {
+        return (int) java.util.Arrays.stream(note.ids()).distinct().count();
     }
 
     private static double seconds(long start) {

@@ -49,6 +49,10 @@ class AnnotateBenchTest {
         double fnet = 2.0 * 2 * 2 * 256 * 512;
         double tagger = 2.0 * (256 * 256 + 256 * 17);
         assertEquals(window + fnet + tagger, AnnotateBench.flopPerPiece(config, 17), 1e-6);
+        // the window's first layer once per distinct piece: 1000 pieces, 150 distinct
+        double first = 2.0 * 9 * 384 * 256;
+        assertEquals(1000 * (window + fnet + tagger - first) + 150 * first, AnnotateBench.flop(config, 17, 1000, 150),
+                1e-3);
     }
 
     @Test
@@ -61,10 +65,10 @@ class AnnotateBenchTest {
         double heads = 2.0 * (384 * 256 + 256 * 256 + 256 * 15);
         // a short note: one window of 100 + 2 positions
         double shortNote = 6 * (102.0 * (8 * 384 * 384 + 4 * 384 * 1536) + 4 * 102.0 * 102 * 384);
-        assertEquals(shortNote + 100 * heads, AnnotateBench.flop(config, 15, 100), 1e-3);
+        assertEquals(shortNote + 100 * heads, AnnotateBench.flop(config, 15, 100, 60), 1e-3);
         // 1000 pieces at margin 32: windows [0, 510), [446, 956), [490, 1000), each of 512 positions
         double window = 6 * (512.0 * (8 * 384 * 384 + 4 * 384 * 1536) + 4 * 512.0 * 512 * 384);
-        assertEquals(3 * window + 1000 * heads, AnnotateBench.flop(config, 15, 1000), 1e-3);
+        assertEquals(3 * window + 1000 * heads, AnnotateBench.flop(config, 15, 1000, 300), 1e-3);
         // about 26 MFLOP per piece in the encoder for full windows (the figure)
         assertEquals(26.0, window / 510 / 1e6, 0.7);
     }
