@@ -41,7 +41,7 @@ public final class NetworkWeights {
             throw new ModelFormatException(file, "unexpected tensors " + extra);
         }
         for (Param p : params) {
-            p.value().assign(tensors.get(p.name()).toArray(p.value().dataType(), p.value().ordering()));
+            tensors.get(p.name()).copyInto(p.value());
         }
     }
 

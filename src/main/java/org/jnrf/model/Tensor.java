@@ -1,5 +1,7 @@
 package org.jnrf.model;
 
+import org.jnrf.network.compute.ComputeBackend;
+import org.jnrf.network.compute.HostMemory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,5 +38,31 @@ public record Tensor(String name, long[] shape, float[] data) {
 
     public INDArray toArray(DataType dataType, char order) {
         return Nd4j.create(data, shape, 'c').castTo(dataType).dup(order);
+    }
+
+    /**
+     * Writes the values into {@code target} (of this shape). Float matrices of the CPU backend are written straight
+     * into their memory, in either order: loading a model then takes one copy per tensor instead of an ND4J array,
+     * its cast, its copy in the target's order and an assign.
+     */
+    public void copyInto(INDArray target) {
+        if (!ComputeBackend.isCpu() || !HostMemory.contiguousFloat(target) || shape.length > 2) {
+            target.assign(toArray(target.dataType(), target.ordering()));
+            return;
+        }
+        if (target.ordering() == 'c' || shape.length < 2 || shape[0] == 1 || shape[1] == 1) {
+            HostMemory.write(data, target);
+            return;
+        }
+        int rows = (int) shape[0];
+        int columns = (int) shape[1];
+        float[] columnMajor = new float[data.length];
+        for (int r = 0; r < rows; r++) {
+            int from = r * columns;
+            for (int c = 0; c < columns; c++) {
+                columnMajor[c * rows + r] = data[from + c];
+            }
+        }
+        HostMemory.write(columnMajor, target);
     }
 }

@@ -160,7 +160,7 @@ public final class TrainingCheckpoint {
         if (t == null || !java.util.Arrays.equals(t.shape(), target.shape())) {
             throw new ModelFormatException(file + "!" + OPTIMIZER_ENTRY, "missing or misshapen optimizer state " + name);
         }
-        target.assign(t.toArray(target.dataType(), target.ordering()));
+        t.copyInto(target);
     }
 
     /** Puts the best epoch's weights into the network (which must match the configuration). */

@@ -24,7 +24,8 @@ public final class Param {
         this.value = value;
         this.sparseRows = sparseRows;
         this.trainable = trainable;
-        this.grad = sparseRows ? null : value.ulike().assign(0);
+        // a dense gradient is allocated by the first backward pass: a model loaded for prediction never needs it
+        this.fresh = !sparseRows;
     }
 
     public static Param dense(String name, INDArray value) {
@@ -58,7 +59,7 @@ public final class Param {
     /** Dense gradient (same shape as the value); null for a row-sparse parameter. */
     public INDArray grad() {
         if (fresh) {
-            grad.assign(0);
+            gradStorage().assign(0);
             fresh = false;
         }
         return grad;
@@ -78,6 +79,9 @@ public final class Param {
 
     /** The gradient array for a GEMM with {@link #accumulationBeta()} (no lazy clearing). */
     INDArray gradStorage() {
+        if (grad == null && !sparseRows) {
+            grad = value.ulike();
+        }
         return grad;
     }
 
