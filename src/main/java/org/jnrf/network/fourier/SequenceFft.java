@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 abstract class SequenceFft {
     /** Largest prime factor a length may have to go to JTransforms directly; its generic radices cost O(n p). */
-    static final int MAX_DIRECT_PRIME = 7;
+    static final int MAX_DIRECT_PRIME = 61;
 
     /** Padded plans shared by every length that pads to the same size. */
     private static final Map<Integer, FloatFFT_1D> PADDED = new ConcurrentHashMap<>();
@@ -34,11 +34,30 @@ abstract class SequenceFft {
      */
     abstract void forward(float[] data, int first, int count, float[] work);
 
+    /**
+     * JTransforms runs its own Bluestein (padded to a power of two, one real column per pass) when the part of a
+     * length left after the factors 2, 3 and 5 is at least this; below it, its mixed-radix transform.
+     */
+    static final int JTRANSFORMS_BLUESTEIN_REMAINDER = 211;
+
     static SequenceFft plan(int n) {
-        if (largestPrimeFactor(n) <= MAX_DIRECT_PRIME) {
-            return new Direct(n);
+        return goesDirect(n) ? new Direct(n) : new Bluestein(n);
+    }
+
+    /** Whether JTransforms' mixed-radix transform takes length n, with no prime factor above {@link #MAX_DIRECT_PRIME}. */
+    static boolean goesDirect(int n) {
+        return largestPrimeFactor(n) <= MAX_DIRECT_PRIME && remainderAfter235(n) < JTRANSFORMS_BLUESTEIN_REMAINDER;
+    }
+
+    /** n without its factors 2, 3 and 5. */
+    static int remainderAfter235(int n) {
+        int rest = n;
+        for (int p : new int[]{2, 3, 5}) {
+            while (rest % p == 0) {
+                rest /= p;
+            }
         }
-        return new Bluestein(n);
+        return rest;
     }
 
     static int largestPrimeFactor(int n) {

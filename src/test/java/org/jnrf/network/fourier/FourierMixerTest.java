@@ -96,10 +96,12 @@ class FourierMixerTest {
 
     /**
      * The float path at lengths of every kind: powers of two, smooth lengths (JTransforms directly) and lengths with a
-     * large prime factor, primes included (Bluestein, two columns per pass; an odd width leaves one column alone).
+     * large prime factor, primes included (Bluestein, two columns per pass; an odd width leaves one column alone);
+     * 8019 and 7936 have the prime factors 11 and 31 (JTransforms' mixed radix), 4802 = 2 x 7^4 (Bluestein).
      */
     @ParameterizedTest
-    @CsvSource({"1,4", "2,4", "3,5", "7,4", "97,6", "509,3", "1024,4", "2310,4", "4096,2", "4099,4", "8191,3"})
+    @CsvSource({"1,4", "2,4", "3,5", "7,4", "97,6", "509,3", "1024,4", "2310,4", "4096,2", "4099,4", "8191,3", "8019,3",
+            "7936,2", "4802,2"})
     void floatPathMatchesTheDefinitionAtAnyLength(int l, int h) {
         INDArray x = new Init(l + 7L * h, DataType.FLOAT).normal(1, l, h, 'f');
         float[][] columns = new float[h][l];

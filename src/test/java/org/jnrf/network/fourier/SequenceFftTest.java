@@ -49,4 +49,20 @@ class SequenceFftTest {
         assertEquals(7, SequenceFft.largestPrimeFactor(4 * 7 * 3));
         assertEquals(4099, SequenceFft.largestPrimeFactor(4099));
     }
+
+    /**
+     * JTransforms' mixed radix where it is faster than Bluestein (prime factors up to 61, the rest after 2, 3 and 5
+     * below 211); Bluestein for larger primes and where JTransforms would fall back to its own Bluestein (2 x 7^4).
+     */
+    @Test
+    void lengthsGoDirectOnlyWhereJTransformsMixedRadixIsTheFasterPath() {
+        for (int n : new int[]{8192, 8019, 8125, 7936, 7965, 2310, 1}) {
+            assertInstanceOf(SequenceFft.class, SequenceFft.plan(n));
+            assertTrue(SequenceFft.goesDirect(n), "n=" + n);
+        }
+        for (int n : new int[]{4099, 6399, 6950, 7960, 4802, 8232, 2053 * 2}) {
+            assertInstanceOf(SequenceFft.Bluestein.class, SequenceFft.plan(n), "n=" + n);
+        }
+        assertEquals(2401, SequenceFft.remainderAfter235(4802));
+    }
 }
