@@ -59,6 +59,11 @@ public final class PruneVocabularyCommand implements Callable<Integer> {
             }
         }
         JnrfModel original = model.load();
+        if (original.config().encoder() != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model " + model.location()
+                    + " reads its pieces through a contextual encoder, whose vocabulary cannot be pruned;"
+                    + " prune-vocabulary prunes a model with an embedding table");
+        }
         JnrfModel pruned = VocabularyPruning.prune(original, texts, keepFirst);
         pruned.save(out, int8Embeddings ? java.util.Set.of(VocabularyPruning.EMBEDDING_TENSOR) : java.util.Set.of());
         spec.commandLine().getOut().printf("%d of %d pieces kept (%d texts); written to %s (%d bytes)%n",

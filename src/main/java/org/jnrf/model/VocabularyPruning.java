@@ -35,6 +35,11 @@ public final class VocabularyPruning {
         if (keepFirst < 0) {
             throw new IllegalArgumentException("keepFirst must not be negative, got " + keepFirst);
         }
+        if (model.config().encoder() != null) {
+            // its pieces index the encoder's own word embeddings, and its [CLS] and [SEP] ids are in the config
+            throw new IllegalArgumentException("this model reads its pieces through a contextual encoder, whose"
+                    + " vocabulary cannot be pruned; prune-vocabulary prunes a model with an embedding table");
+        }
         Vocabulary vocabulary = model.vocabulary();
         BitSet keep = new BitSet(vocabulary.size());
         keep.set(0, Math.min(keepFirst, vocabulary.size()));

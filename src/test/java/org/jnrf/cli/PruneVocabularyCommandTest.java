@@ -62,4 +62,25 @@ class PruneVocabularyCommandTest {
             assertEquals(original.vocabulary().piece(id), kept.vocabulary().piece(id), "piece " + id);
         }
     }
+
+    @Test
+    void aModelWithAContextualEncoderIsRefusedWithItsName() throws Exception {
+        Path notes = TestModels.copyDevNotes(dir.resolve("notes"), 1);
+        Path out = dir.resolve("pruned.zip");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new JnrfCommand());
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("prune-vocabulary", "--model", "classpath:org/jnrf/resources/models/jnrf-phee-default.zip",
+                "--out", out.toString(),
+                notes.toString()), err.toString());
+        assertTrue(err.toString().contains("jnrf-phee-default.zip reads its pieces through a contextual encoder"),
+                err.toString());
+        assertTrue(Files.notExists(out));
+        JnrfModel encoderModel = org.jnrf.uima.ModelLocation.defaultModel().load(); // the encoder default
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> org.jnrf.model.VocabularyPruning.prune(encoderModel, java.util.List.of("aspirin")));
+        assertTrue(refused.getMessage().contains("contextual encoder"), refused.getMessage());
+    }
 }
