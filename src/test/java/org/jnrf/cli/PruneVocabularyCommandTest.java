@@ -25,9 +25,7 @@ class PruneVocabularyCommandTest {
         Path notes = TestModels.copyDevNotes(dir.resolve("notes"), 5);
         Path pruned = dir.resolve("pruned.zip");
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new JnrfCommand());
-        cli.setOut(new PrintWriter(new StringWriter()));
-        cli.setErr(new PrintWriter(err));
+        CommandLine cli = cli(err);
 
         assertEquals(0, cli.execute("prune-vocabulary", "--model", TestModels.trainedModel().toString(), "--out",
                 pruned.toString(), notes.toString()), err.toString());
@@ -68,11 +66,8 @@ class PruneVocabularyCommandTest {
         Path notes = TestModels.copyDevNotes(dir.resolve("notes"), 1);
         Path out = dir.resolve("pruned.zip");
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new JnrfCommand());
-        cli.setOut(new PrintWriter(new StringWriter()));
-        cli.setErr(new PrintWriter(err));
-        assertEquals(2, cli.execute("prune-vocabulary", "--model", "classpath:org/jnrf/resources/models/jnrf-phee-default.zip",
-                "--out", out.toString(),
+        assertEquals(2, cli(err).execute("prune-vocabulary", "--model",
+                "classpath:org/jnrf/resources/models/jnrf-phee-default.zip", "--out", out.toString(),
                 notes.toString()), err.toString());
         assertTrue(err.toString().contains("jnrf-phee-default.zip reads its pieces through a contextual encoder"),
                 err.toString());
@@ -82,5 +77,12 @@ class PruneVocabularyCommandTest {
                 IllegalArgumentException.class,
                 () -> org.jnrf.model.VocabularyPruning.prune(encoderModel, java.util.List.of("aspirin")));
         assertTrue(refused.getMessage().contains("contextual encoder"), refused.getMessage());
+    }
+
+    private static CommandLine cli(StringWriter err) {
+        CommandLine cli = new CommandLine(new JnrfCommand());
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+        return cli;
     }
 }
