@@ -32,6 +32,16 @@ public final class Cache {
         return scratch.buffer(gradPrefix + "#grad." + name, rows, cols);
     }
 
+    /** A reused Java array of at least {@code length} floats ({@link Scratch#floats}). */
+    public float[] floats(String name, int length) {
+        return scratch.floats(prefix + '.' + name, length);
+    }
+
+    /** A reused Java array of at least {@code length} ints ({@link Scratch#ints}). */
+    public int[] ints(String name, int length) {
+        return scratch.ints(prefix + '.' + name, length);
+    }
+
     public void keep(String name, Object value) {
         scratch.keep(prefix + '.' + name, value);
     }

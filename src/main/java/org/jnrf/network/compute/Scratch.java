@@ -35,6 +35,9 @@ public final class Scratch {
      */
     private static final long MAX_HEADROOM = 1L << 20;
     private final Map<String, Object> kept = new HashMap<>();
+    /** Java arrays of the host paths, by name: like the blocks, they only grow. */
+    private final Map<String, float[]> floatArrays = new HashMap<>();
+    private final Map<String, int[]> intArrays = new HashMap<>();
 
     /** Working memory with the backend-neutral ND4J kernels. */
     public Scratch(DataType dataType) {
@@ -86,6 +89,29 @@ public final class Scratch {
         return slot.shaped;
     }
 
+    /**
+     * A Java array of at least {@code length} floats kept under {@code key} (content undefined): a host path's working
+     * array, reused by every document of this thread, with the lifetime of this scratch.
+     */
+    public float[] floats(String key, int length) {
+        float[] a = floatArrays.get(key);
+        if (a == null || a.length < length) {
+            a = new float[length];
+            floatArrays.put(key, a);
+        }
+        return a;
+    }
+
+    /** As {@link #floats}, for ints. */
+    public int[] ints(String key, int length) {
+        int[] a = intArrays.get(key);
+        if (a == null || a.length < length) {
+            a = new int[length];
+            intArrays.put(key, a);
+        }
+        return a;
+    }
+
     /** Blocks of memory allocated so far (each replaced or new block counts once). */
     public long allocations() {
         return allocations;
@@ -109,6 +135,8 @@ public final class Scratch {
         buffers.values().forEach(slot -> release(slot.storage));
         buffers.clear();
         kept.clear();
+        floatArrays.clear();
+        intArrays.clear();
     }
 
     /**
@@ -126,9 +154,15 @@ public final class Scratch {
         return new Cache(this, prefix);
     }
 
-    /** Bytes currently held in buffers. */
+    /** Bytes currently held in buffers and host arrays. */
     public long bytes() {
         long n = 0;
+        for (float[] a : floatArrays.values()) {
+            n += 4L * a.length;
+        }
+        for (int[] a : intArrays.values()) {
+            n += 4L * a.length;
+        }
         for (Slot slot : buffers.values()) {
             if (slot.storage != null) {
                 n += slot.storage.length() * slot.storage.dataType().width();

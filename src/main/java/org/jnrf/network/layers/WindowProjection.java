@@ -54,17 +54,14 @@ public final class WindowProjection {
             INDArray pj = products.get(NDArrayIndex.all(), NDArrayIndex.interval((long) j * u, (long) (j + 1) * u));
             cache.kernels().gemm(wj, e, pj, true, true, 1.0, 0.0);
         }
-        Work work = WORK.get();
-        float[] p = work.products = HostMemory.read(products, work.products);
-        float[] bias = HostMemory.read(first.bias().value(), work.bias);
-        work.bias = bias;
-        int[] row = work.rows.length >= l ? work.rows : (work.rows = new int[l]);
+        float[] p = HostMemory.read(products, cache.floats("products", h * blocks * u));
+        float[] bias = HostMemory.read(first.bias().value(), cache.floats("bias", h));
+        int[] row = cache.ints("distinctIndex", l);
         for (int i = 0; i < l; i++) {
             row[i] = Arrays.binarySearch(distinct, ids[i]);
         }
         // rows of y one after the other (row-major), each the bias plus its window's blocks, then transposed
-        float[] rows = work.output.length >= l * h ? work.output : (work.output = new float[l * h]);
-        // a block of positions at a time, so that its rows stay in cache while the window's blocks are added
+        float[] rows = cache.floats("rows", l * h);
         for (int i0 = 0; i0 < l; i0 += POSITIONS) {
             int i1 = Math.min(l, i0 + POSITIONS);
             for (int i = i0; i < i1; i++) {
@@ -88,17 +85,8 @@ public final class WindowProjection {
         return y;
     }
 
-    /** Arrays reused by a thread's documents: a long note's would otherwise be fresh pages each time. */
-    private static final class Work {
-        float[] products = new float[0];
-        float[] bias = new float[0];
-        float[] output = new float[0];
-        int[] rows = new int[0];
-    }
-
+    /** Positions summed at a time: their rows stay in cache while the window's blocks are added. */
     private static final int POSITIONS = 128;
-
-    private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
 
     /** Rows of a row-major (l x h) matrix into column-major storage, a block of rows at a time. */
     private static void writeTransposed(float[] rows, int l, int h, FloatBuffer out) {

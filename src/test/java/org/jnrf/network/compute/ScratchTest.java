@@ -11,6 +11,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScratchTest {
 
+    /** A host path's Java arrays are reused while long enough, grow when not, count in bytes and go with clear. */
+    @Test
+    void hostArraysAreReusedPerNameUntilCleared() {
+        Scratch scratch = new Scratch(DataType.FLOAT, new HostKernels(1));
+        Cache cache = scratch.cache("layer");
+        float[] first = cache.floats("rows", 1000);
+        assertEquals(1000, first.length);
+        assertTrue(first == cache.floats("rows", 10), "a shorter request takes the same array");
+        assertFalse(first == cache.child("other").floats("rows", 10), "another name, another array");
+        int[] ids = cache.ints("rows", 50);
+        float[] grown = cache.floats("rows", 1001);
+        assertEquals(1001, grown.length);
+        assertTrue(grown == cache.floats("rows", 1000));
+        assertEquals(4L * (1001 + 10 + 50), scratch.bytes());
+        assertTrue(ids == cache.ints("rows", 50));
+        scratch.clear();
+        assertEquals(0, scratch.bytes());
+        assertFalse(grown == cache.floats("rows", 10), "cleared");
+    }
+
     @Test
     void shorterShapesReuseTheLongestBlock() {
         Scratch scratch = new Scratch(DataType.FLOAT, new HostKernels(1));
