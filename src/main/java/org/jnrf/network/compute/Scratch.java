@@ -94,20 +94,20 @@ public final class Scratch {
      * array, reused by every document of this thread, with the lifetime of this scratch.
      */
     public float[] floats(String key, int length) {
-        float[] a = floatArrays.get(key);
-        if (a == null || a.length < length) {
-            a = new float[length];
-            floatArrays.put(key, a);
-        }
-        return a;
+        return reused(floatArrays, key, length, a -> a.length, float[]::new);
     }
 
     /** As {@link #floats}, for ints. */
     public int[] ints(String key, int length) {
-        int[] a = intArrays.get(key);
-        if (a == null || a.length < length) {
-            a = new int[length];
-            intArrays.put(key, a);
+        return reused(intArrays, key, length, a -> a.length, int[]::new);
+    }
+
+    private static <A> A reused(Map<String, A> arrays, String key, int length,
+                                java.util.function.ToIntFunction<A> size, java.util.function.IntFunction<A> create) {
+        A a = arrays.get(key);
+        if (a == null || size.applyAsInt(a) < length) {
+            a = create.apply(length);
+            arrays.put(key, a);
         }
         return a;
     }
