@@ -14,9 +14,9 @@ import java.util.Arrays;
  * W + b. The product is linear in each window block, so y(i) = b + sum over j of e(id(i+j-w)) W_j, W_j the j-th block
  * of D rows of W; the products e(t) W_j are taken once per distinct token t of the document. A document of L tokens
  * with U distinct ones then costs U D (2w+1) H multiply-adds instead of L D (2w+1) H, and the L x (2w+1) D window is
- * never built: on long notes most tokens repeat, so most of the input
- * layer's products go. The result equals {@link ContextWindow} then {@link Linear} up to the order of float sums.
- * Host memory only; training keeps the window, whose gradient the embedding needs.
+ * never built: on long notes most tokens repeat, so most of the input layer's products go. The result equals
+ * {@link ContextWindow} then {@link Linear} up to the order of float sums. Host memory only; training keeps the
+ * window, whose gradient the embedding needs.
  */
 public final class WindowProjection {
     private WindowProjection() {
