@@ -46,6 +46,10 @@ public record Tensor(String name, long[] shape, float[] data) {
      * its cast, its copy in the target's order and an assign.
      */
     public void copyInto(INDArray target) {
+        if (!Arrays.equals(shape, target.shape())) {
+            throw new IllegalArgumentException("tensor " + name + " has shape " + Arrays.toString(shape)
+                    + ", its target " + Arrays.toString(target.shape()));
+        }
         if (!ComputeBackend.isCpu() || !HostMemory.contiguousFloat(target) || shape.length > 2) {
             target.assign(toArray(target.dataType(), target.ordering()));
             return;

@@ -32,5 +32,7 @@ class TensorTest {
         INDArray bias = Nd4j.create(DataType.FLOAT, new long[]{1, 4}, 'f');
         row.copyInto(bias);
         assertEquals(3f, bias.getFloat(0, 2), 0);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> t.copyInto(Nd4j.create(DataType.FLOAT, new long[]{5, 3}, 'f')), "the shape, not the size");
     }
 }
