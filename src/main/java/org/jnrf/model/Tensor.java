@@ -58,15 +58,6 @@ public record Tensor(String name, long[] shape, float[] data) {
             HostMemory.write(data, target);
             return;
         }
-        int rows = (int) shape[0];
-        int columns = (int) shape[1];
-        float[] columnMajor = new float[data.length];
-        for (int r = 0; r < rows; r++) {
-            int from = r * columns;
-            for (int c = 0; c < columns; c++) {
-                columnMajor[c * rows + r] = data[from + c];
-            }
-        }
-        HostMemory.write(columnMajor, target);
+        HostMemory.writeRowMajor(data, (int) shape[0], (int) shape[1], target);
     }
 }

@@ -44,4 +44,25 @@ public final class HostMemory {
     public static void write(float[] from, INDArray a) {
         view(a).put(from, 0, (int) a.length());
     }
+
+    /** Rows written at a time by {@link #writeRowMajor}: a block's columns are short runs that stay in cache. */
+    private static final int ROW_BLOCK = 64;
+
+    /**
+     * Writes a row-major (rows x cols) matrix into the column-major ('f') array {@code a} of that shape, a block of
+     * rows at a time, so that each column receives contiguous runs.
+     */
+    public static void writeRowMajor(float[] rowMajor, int rows, int cols, INDArray a) {
+        FloatBuffer out = view(a);
+        float[] run = new float[ROW_BLOCK];
+        for (int r0 = 0; r0 < rows; r0 += ROW_BLOCK) {
+            int n = Math.min(ROW_BLOCK, rows - r0);
+            for (int c = 0; c < cols; c++) {
+                for (int r = 0; r < n; r++) {
+                    run[r] = rowMajor[(r0 + r) * cols + c];
+                }
+                out.put(c * rows + r0, run, 0, n);
+            }
+        }
+    }
 }

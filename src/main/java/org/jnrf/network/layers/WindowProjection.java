@@ -6,7 +6,6 @@ import org.jnrf.network.compute.HostMemory;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
@@ -19,6 +18,9 @@ import java.util.Arrays;
  * window, whose gradient the embedding needs.
  */
 public final class WindowProjection {
+    /** Positions summed at a time: their rows stay in cache while the window's blocks are added. */
+    private static final int POSITIONS = 128;
+
     private WindowProjection() {
     }
 
@@ -60,7 +62,7 @@ public final class WindowProjection {
         for (int i = 0; i < l; i++) {
             row[i] = Arrays.binarySearch(distinct, ids[i]);
         }
-        // rows of y one after the other (row-major), each the bias plus its window's blocks, then transposed
+        // rows of y one after the other (row-major), each the bias plus its window's blocks, then written 'f'
         float[] rows = cache.floats("rows", l * h);
         for (int i0 = 0; i0 < l; i0 += POSITIONS) {
             int i1 = Math.min(l, i0 + POSITIONS);
@@ -81,25 +83,7 @@ public final class WindowProjection {
             }
         }
         INDArray y = cache.buffer("y", l, h);
-        writeTransposed(rows, l, h, HostMemory.view(y));
+        HostMemory.writeRowMajor(rows, l, h, y);
         return y;
-    }
-
-    /** Positions summed at a time: their rows stay in cache while the window's blocks are added. */
-    private static final int POSITIONS = 128;
-
-    /** Rows of a row-major (l x h) matrix into column-major storage, a block of rows at a time. */
-    private static void writeTransposed(float[] rows, int l, int h, FloatBuffer out) {
-        final int block = 64;
-        float[] column = new float[block];
-        for (int i0 = 0; i0 < l; i0 += block) {
-            int n = Math.min(block, l - i0);
-            for (int c = 0; c < h; c++) {
-                for (int i = 0; i < n; i++) {
-                    column[i] = rows[(i0 + i) * h + c];
-                }
-                out.put(c * l + i0, column, 0, n);
-            }
-        }
     }
 }
