@@ -44,7 +44,10 @@ abstract class SequenceFft {
         return goesDirect(n) ? new Direct(n) : new Bluestein(n);
     }
 
-    /** Whether JTransforms' mixed-radix transform takes length n, with no prime factor above {@link #MAX_DIRECT_PRIME}. */
+    /**
+     * Whether length n goes to JTransforms' mixed-radix transform: no prime factor above {@link #MAX_DIRECT_PRIME}, and
+     * short of JTransforms' own Bluestein.
+     */
     static boolean goesDirect(int n) {
         return largestPrimeFactor(n) <= MAX_DIRECT_PRIME && remainderAfter235(n) < JTRANSFORMS_BLUESTEIN_REMAINDER;
     }

@@ -62,7 +62,7 @@ public final class Param {
             gradStorage().assign(0);
             fresh = false;
         }
-        return grad;
+        return gradStorage();
     }
 
     /**
