@@ -49,6 +49,10 @@ public final class PruneVocabularyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Inputs.requireModel(spec, model, "--model");
+        if (keepFirst < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--keep-first must not be negative, got " + keepFirst);
+        }
         for (Path folder : folders) {
             Inputs.requireFolder(spec, folder, "DIR");
         }
@@ -59,12 +63,13 @@ public final class PruneVocabularyCommand implements Callable<Integer> {
             }
         }
         JnrfModel original = model.load();
-        if (original.config().encoder() != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model " + model.location()
-                    + " reads its pieces through a contextual encoder, whose vocabulary cannot be pruned;"
-                    + " prune-vocabulary prunes a model with an embedding table");
+        JnrfModel pruned;
+        try {
+            pruned = VocabularyPruning.prune(original, texts, keepFirst);
+        } catch (IllegalArgumentException e) { // a model it cannot prune (--keep-first is checked above): say which
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model " + model.location() + ": "
+                    + e.getMessage());
         }
-        JnrfModel pruned = VocabularyPruning.prune(original, texts, keepFirst);
         pruned.save(out, int8Embeddings ? java.util.Set.of(VocabularyPruning.EMBEDDING_TENSOR) : java.util.Set.of());
         spec.commandLine().getOut().printf("%d of %d pieces kept (%d texts); written to %s (%d bytes)%n",
                 pruned.vocabulary().size(), original.vocabulary().size(), texts.size(), out, Files.size(out));

@@ -37,8 +37,8 @@ public final class VocabularyPruning {
         }
         if (model.config().encoder() != null) {
             // its pieces index the encoder's own word embeddings, and its [CLS] and [SEP] ids are in the config
-            throw new IllegalArgumentException("this model reads its pieces through a contextual encoder, whose"
-                    + " vocabulary cannot be pruned; prune-vocabulary prunes a model with an embedding table");
+            throw new IllegalArgumentException("the model reads its pieces through a contextual encoder, whose"
+                    + " vocabulary cannot be pruned; only a model with an embedding table can be");
         }
         Vocabulary vocabulary = model.vocabulary();
         BitSet keep = new BitSet(vocabulary.size());

@@ -69,7 +69,8 @@ class PruneVocabularyCommandTest {
         assertEquals(2, cli(err).execute("prune-vocabulary", "--model",
                 "classpath:org/jnrf/resources/models/jnrf-phee-default.zip", "--out", out.toString(),
                 notes.toString()), err.toString());
-        assertTrue(err.toString().contains("jnrf-phee-default.zip reads its pieces through a contextual encoder"),
+        assertTrue(err.toString().contains(
+                "jnrf-phee-default.zip: the model reads its pieces through a contextual encoder"),
                 err.toString());
         assertTrue(Files.notExists(out));
         JnrfModel encoderModel = org.jnrf.uima.ModelLocation.defaultModel().load(); // the encoder default
